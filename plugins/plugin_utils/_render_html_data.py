@@ -261,10 +261,17 @@ class PayloadBuilder:
 
         Rows are sorted by tenant, then control, so the output is the same for any input order.
         """
-        rows = []
+        located = []
         for result in results:
             tenant = self.tenant_ref(result.get("tsg_id"))
             control = self.control_ref(result.get("control"))
+            located.append((tenant, control, str(result.get("status")), result))
+        # Sorting before interning keeps the string table, and so the bytes, independent of
+        # the input order.
+        located.sort(key=lambda item: (item[0], item[1], status_order(item[2]), item[2]))
+
+        rows = []
+        for tenant, control, _status, result in located:
             where = f"result {self.tenants[tenant][1]} {self.controls[control][0]}"
             severity = result.get("severity")
             if severity is None:
@@ -278,7 +285,6 @@ class PayloadBuilder:
                 self._evidence(result.get("evidence"), where),
                 self._waiver(result.get("waiver")),
             ])
-        rows.sort(key=lambda row: (row[0], row[1], status_order(self.statuses[row[2]])))
         return rows
 
     def encode_errors(self, dataset_errors: list[Any], result_errors: list[Any]) -> list[list[Any]]:
