@@ -90,7 +90,7 @@ class SheetWriter:
             text = clean_and_count(value, self.stats, self.limit,
                                    where or f"{self.worksheet.title} row {self.rows_written + 2}")
             cell.value = text
-            # openpyxl marks text starting with '=' as a formula; force the text type.
+            # openpyxl marks text starting with '=' as a formula, so the text type is forced.
             cell.data_type = "s"
             if is_formula_like(text):
                 cell.quotePrefix = True
@@ -164,6 +164,11 @@ def estimate_widths(header: list[str], rows: Iterable[Iterable[Any]], sample: in
             break
         for index, value in enumerate(row):
             if index < len(widths):
-                length = len(value) if isinstance(value, str) else len(str(value)) if value is not None else 0
+                if value is None:
+                    length = 0
+                elif isinstance(value, str):
+                    length = len(value)
+                else:
+                    length = len(str(value))
                 widths[index] = max(widths[index], min(length, MAX_COLUMN_WIDTH) + 2)
     return widths

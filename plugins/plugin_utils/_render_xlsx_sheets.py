@@ -108,7 +108,7 @@ def write_summary(writer: SheetWriter, tenants: Sequence[Mapping[str, Any]],
 
 
 def write_delta(writer: SheetWriter, delta: Mapping[str, Any]) -> None:
-    """Write one row per change against the previous run; only the header on a first run."""
+    """Write one row per change against the previous run, and only the header on a first run."""
     writer.write_header(DELTA_HEADER, [16, 12, 30, 10, 16, 10])
     for change in DELTA_LISTS:
         for item in delta.get(change) or []:

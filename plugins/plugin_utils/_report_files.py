@@ -81,7 +81,7 @@ def run_name(stem: str, extension: str, now: datetime | None = None) -> str:
 
 
 def latest_name(stem: str, extension: str) -> str:
-    """Return the stable file name that always holds the newest report of a format."""
+    """Return the stable file name that contains the newest report of a format."""
     return f"{stem}-{LATEST_SUFFIX}.{extension}"
 
 

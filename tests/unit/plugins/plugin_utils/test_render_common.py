@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 import pytest
+
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_common import (
     CELL_LIMIT,
     STATUS_COLOURS,
