@@ -33,7 +33,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_com
 SEVERITY_ORDER = ("critical", "high", "medium", "low", "info")
 
 # Lists of the delta document of `_report_delta.compute_delta`, with their labels.
-# `other_changes` holds results that were failing and are now neither fail nor pass.
+# `other_changes` contains results that were failing and are now neither fail nor pass.
 DELTA_CHANGES = (
     ("newly_failing", "newly failing"),
     ("still_failing", "still failing"),
