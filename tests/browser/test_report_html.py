@@ -203,3 +203,24 @@ def test_guard_detects_leaks(open_report, tmp_path):
     assert events.blocked == ["http://127.0.0.1:9/pixel.png"]
     assert events.dialogs == ["alert: 1"]
     assert "broken" in events.console_errors
+
+
+def test_print_expands_everything(open_report, small_report, tmp_path):
+    page, events = open_report(small_report)
+    page.evaluate("document.getElementById('results-section').open = false")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+
+    assert page.locator("details.section:not([open]):not([hidden])").count() == 0
+    assert page.locator("#results tbody tr").count() == 40 * len(CONTROLS)
+    assert page.locator(".controls").first.is_hidden()
+    assert page.locator("input[type=search]").first.is_hidden()
+
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("#results tbody tr").count() == 100
+    assert page.locator("details#results-section[open]").count() == 0
+
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    events.assert_clean(page)
