@@ -257,8 +257,11 @@ def parse_query(topic: Topic, body: Any, now_ms: int,
     renames = renames or {}
 
     raw_items = body.get("properties")
-    if raw_items is None:
+    if raw_items is None and body.get("histogram") is None:
         raw_items = [{"property": name} for name in topic.default_properties]
+    elif raw_items is None:
+        # A histogram without properties counts records per bucket (incidents/trends).
+        raw_items = []
     if not isinstance(raw_items, list):
         raise QueryError("'properties' must be a list")
     items = [_parse_item(topic, item, renames) for item in raw_items]
@@ -279,7 +282,7 @@ def _aggregate(function: str, name: str, records: list[Record]) -> float:
         return len({repr(value) for value in values})
     numbers = [float(value) for value in values if isinstance(value, (int, float))]
     if function == "sum":
-        total = sum(numbers)
+        total = float(sum(numbers))
         return int(total) if total.is_integer() else total
     return round(sum(numbers) / len(numbers), 2) if numbers else 0
 

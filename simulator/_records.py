@@ -175,8 +175,10 @@ def incident_records(tenant: Tenant, profile: TenantProfile, rng: random.Random,
     for index in range(total + (1 if profile.open_critical_incident else 0)):
         forced = index == total
         site = _site(rng)
+        # Cubing the uniform draw makes recent incidents more common than old ones, so a
+        # one-hour window (the spec's trend examples) still finds some.
         raised = now_ms - (rng.randint(3 * DAY_MS, 9 * DAY_MS) if forced
-                           else rng.randint(0, 7 * DAY_MS))
+                           else int(7 * DAY_MS * rng.random() ** 3))
         status = "Raised" if forced else rng.choice(("Raised", "Cleared", "Cleared"))
         cleared = None if status == "Raised" else raised + rng.randint(5 * MINUTE_MS, DAY_MS)
         updated = cleared if cleared is not None else raised + rng.randint(0, HOUR_MS)
