@@ -41,16 +41,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog_mo
     TIME_UNITS,
     Operation,
 )
-
-try:
-    from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
-        InvalidInputError,
-    )
-except ImportError:  # loaded by file path (the simulator), outside an installed collection
-
-    class InvalidInputError(ValueError):  # type: ignore[no-redef]
-        """An option or input value is invalid."""
-
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    InvalidInputError,
+)
 
 _FAMILY_MODULES = (
     _catalog_alerts,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import types
 
 import pytest
 
@@ -102,6 +103,14 @@ def test_find_by_path_is_case_sensitive():
 
 def test_find_by_path_wrong_method():
     assert find_by_path("GET", BASE_PATH + "/threats/summary") is None
+
+
+def test_duplicate_name_rejected(monkeypatch):
+    family = types.SimpleNamespace(OPERATIONS=(OPERATIONS["alerts.list"],))
+    monkeypatch.setattr(_catalog, "_FAMILY_MODULES", (family, family))
+
+    with pytest.raises(ValueError, match="operation 'alerts.list' is defined twice"):
+        _catalog._collect_operations()
 
 
 def test_operation_is_frozen():
