@@ -81,11 +81,11 @@ ruff: venv
 
 # ansible-lint checks roles and playbooks only; it is skipped until either has a YAML file.
 ansible-lint: venv
-	@targets="$$(find roles playbooks -name '*.yml' 2>/dev/null | head -1)"; \
-	if [ -z "$$targets" ]; then \
+	@folders="$(wildcard roles playbooks)"; \
+	if [ -z "$$folders" ] || [ -z "$$(find $$folders -name '*.yml' | head -1)" ]; then \
 		echo "ansible-lint: no roles or playbooks yet, skipped"; \
 	else \
-		$(TEST_ENV) $(VENV)/bin/ansible-lint --offline --profile production $$(ls -d roles playbooks 2>/dev/null); \
+		PATH=$(VENV)/bin:$$PATH $(TEST_ENV) $(VENV)/bin/ansible-lint --offline --profile production $$folders; \
 	fi
 
 # A suite without test files is skipped with a message. A suite with test files that collects
