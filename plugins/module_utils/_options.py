@@ -172,7 +172,9 @@ def _check_range(value: int, name: str, bounds: Tuple[int, int]) -> int:
     return value
 
 
-def _strip_credentials(parts: Any) -> str:
+def safe_url(url: str) -> str:
+    """Return a URL without user info, query or fragment, for messages."""
+    parts = urlsplit(url)
     host = parts.hostname or ""
     if parts.port:
         host = "%s:%d" % (host, parts.port)
@@ -196,12 +198,12 @@ def validate_url(value: Any, name: str) -> str:
     if parts.username is not None or parts.password is not None:
         raise InvalidInputError(
             "%s '%s' contains credentials; remove them from the URL and pass client_id and "
-            "client_secret instead" % (name, _strip_credentials(parts))
+            "client_secret instead" % (name, safe_url(url))
         )
     if parts.scheme not in ("http", "https"):
         raise InvalidInputError(
             "%s '%s' has the scheme '%s'; pass an http:// or https:// URL"
-            % (name, _strip_credentials(parts), parts.scheme)
+            % (name, safe_url(url), parts.scheme)
         )
     if not parts.hostname:
         raise InvalidInputError(

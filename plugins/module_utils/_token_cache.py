@@ -1,0 +1,187 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Access tokens cached per scope, in memory and in private files.
+
+This is a private module: its interface may change between releases. A scope is the triple
+(auth_url, client_id, tsg_id). Files are named after a SHA-256 hash of the scope and contain
+only that hash, the token and its expiry, so neither the client id nor the client secret is
+written. Module runs and plugins on the same controller reuse a token this way.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import hashlib
+import json
+import os
+import stat
+import tempfile
+import threading
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional
+
+CACHE_DIRECTORY_NAME = "prisma_sase_mt_monitor"
+
+DebugCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class CachedToken:
+    """An access token and the wall-clock time (epoch seconds) at which it expires."""
+
+    access_token: str
+    expires_at: float
+
+    def remaining(self, now: float) -> float:
+        """Return the seconds left before expiry at wall-clock time ``now``."""
+        return self.expires_at - now
+
+    def __repr__(self) -> str:
+        return "CachedToken(access_token=<hidden>, expires_at=%r)" % self.expires_at
+
+
+def scope_key(auth_url: str, client_id: str, tsg_id: str) -> str:
+    """Return the SHA-256 hex digest that identifies one token scope."""
+    material = f"{auth_url}\0{client_id}\0{tsg_id}".encode()
+    return hashlib.sha256(material).hexdigest()
+
+
+def default_cache_directory() -> str:
+    """Return $XDG_CACHE_HOME/prisma_sase_mt_monitor, or ~/.cache/prisma_sase_mt_monitor."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, CACHE_DIRECTORY_NAME)
+
+
+class TokenCache:
+    """Tokens per scope key, kept in memory and, unless ``directory`` is None, in files.
+
+    File problems are never fatal: a missing, corrupt, foreign-owned or unreadable file is
+    ignored with a debug message and the caller requests a new token.
+    """
+
+    def __init__(
+        self,
+        directory: Optional[str] = None,
+        debug: Optional[DebugCallback] = None,
+    ) -> None:
+        self.directory = directory
+        self._debug = debug
+        self._memory: Dict[str, CachedToken] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Optional[CachedToken]:
+        """Return the cached token of a scope from memory, else from its file, else None."""
+        with self._lock:
+            token = self._memory.get(key)
+        if token is not None:
+            return token
+
+        token = self._read_file(key)
+        if token is not None:
+            with self._lock:
+                self._memory[key] = token
+        return token
+
+    def put(self, key: str, token: CachedToken) -> None:
+        """Store a token in memory and, when a directory is set, in its file."""
+        with self._lock:
+            self._memory[key] = token
+        self._write_file(key, token)
+
+    def discard(self, key: str) -> None:
+        """Forget the token of a scope, in memory and on disk."""
+        with self._lock:
+            self._memory.pop(key, None)
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            self._log("could not remove token cache file %s: %s" % (path, exc.strerror))
+
+    def _log(self, message: str) -> None:
+        if self._debug is not None:
+            self._debug(message)
+
+    def _path(self, key: str) -> Optional[str]:
+        if self.directory is None:
+            return None
+        return os.path.join(self.directory, "%s.json" % key)
+
+    def _read_file(self, key: str) -> Optional[CachedToken]:
+        path = self._path(key)
+        if path is None:
+            return None
+
+        try:
+            # O_NOFOLLOW: a symlink planted in place of the cache file is not followed.
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self._log("ignoring token cache file %s: %s" % (path, exc.strerror))
+            return None
+
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+                self._log(
+                    "ignoring token cache file %s: not a regular file owned by this user" % path
+                )
+                return None
+            if info.st_mode & 0o077:
+                self._log("ignoring token cache file %s: readable by other users" % path)
+                return None
+            raw = handle.read(64 * 1024)
+
+        try:
+            content = json.loads(raw.decode("utf-8"))
+            token = CachedToken(str(content["access_token"]), float(content["expires_at"]))
+            matches = content.get("scope") == key
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self._log("ignoring token cache file %s: content is not a valid cache entry" % path)
+            return None
+        if not matches or not token.access_token:
+            self._log("ignoring token cache file %s: content is not a valid cache entry" % path)
+            return None
+        return token
+
+    def _write_file(self, key: str, token: CachedToken) -> None:
+        path = self._path(key)
+        if path is None or self.directory is None:
+            return
+
+        content = json.dumps(
+            {"scope": key, "access_token": token.access_token, "expires_at": token.expires_at}
+        ).encode("utf-8")
+        try:
+            self._ensure_directory(self.directory)
+            # mkstemp creates the file with mode 0600; os.replace makes the write atomic.
+            descriptor, temporary = tempfile.mkstemp(
+                dir=self.directory, prefix=".tmp-", suffix=".json"
+            )
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(content)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError as exc:
+            self._log("could not write token cache file %s: %s" % (path, exc.strerror))
+
+    def _ensure_directory(self, directory: str) -> None:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        info = os.lstat(directory)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            raise OSError(0, "not a directory owned by this user")
+        if info.st_mode & 0o077:
+            os.chmod(directory, 0o700)

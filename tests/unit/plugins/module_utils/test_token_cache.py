@@ -1,0 +1,157 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cache import (
+    CachedToken,
+    TokenCache,
+    default_cache_directory,
+    scope_key,
+)
+
+CLIENT_ID = "demo-client-id"
+KEY = scope_key("http://127.0.0.1:1/oauth2/access_token", CLIENT_ID, "1000000001")
+TOKEN = CachedToken("PLACEHOLDER-SECRET-K06", 1_800_000_900.0)
+
+
+def test_scope_key_separates_scopes() -> None:
+    keys = {
+        scope_key("http://127.0.0.1:1/a", CLIENT_ID, "1000000001"),
+        scope_key("http://127.0.0.1:1/b", CLIENT_ID, "1000000001"),
+        scope_key("http://127.0.0.1:1/a", "other", "1000000001"),
+        scope_key("http://127.0.0.1:1/a", CLIENT_ID, "1000000002"),
+    }
+    assert len(keys) == 4
+    assert all(len(key) == 64 for key in keys)
+
+
+def test_default_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_directory() == str(tmp_path / "prisma_sase_mt_monitor")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_cache_directory() == str(tmp_path / "home" / ".cache" / "prisma_sase_mt_monitor")
+
+
+def test_file_private_and_minimal(tmp_path: Path) -> None:
+    directory = tmp_path / "cache" / "prisma_sase_mt_monitor"
+    TokenCache(str(directory)).put(KEY, TOKEN)
+
+    path = directory / ("%s.json" % KEY)
+    assert stat.S_IMODE(os.stat(directory).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    content = json.loads(path.read_text())
+    assert content == {
+        "scope": KEY,
+        "access_token": TOKEN.access_token,
+        "expires_at": TOKEN.expires_at,
+    }
+    assert CLIENT_ID not in path.read_text()
+    assert os.listdir(directory) == [path.name]
+
+
+def test_file_read_by_new_instance(tmp_path: Path) -> None:
+    TokenCache(str(tmp_path)).put(KEY, TOKEN)
+    assert TokenCache(str(tmp_path)).get(KEY) == TOKEN
+
+
+def test_token_repr_hides_value() -> None:
+    assert TOKEN.access_token not in repr(TOKEN)
+
+
+def test_memory_only_without_directory() -> None:
+    cache = TokenCache(None)
+    cache.put(KEY, TOKEN)
+    assert cache.get(KEY) == TOKEN
+    cache.discard(KEY)
+    assert cache.get(KEY) is None
+
+
+def test_discard_removes_file(tmp_path: Path) -> None:
+    cache = TokenCache(str(tmp_path))
+    cache.put(KEY, TOKEN)
+    cache.discard(KEY)
+    assert not (tmp_path / ("%s.json" % KEY)).exists()
+    assert TokenCache(str(tmp_path)).get(KEY) is None
+
+
+def write_entry(directory: Path, text: str, mode: int = 0o600) -> Path:
+    path = directory / ("%s.json" % KEY)
+    path.write_text(text)
+    os.chmod(path, mode)
+    return path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{not json",
+        "[]",
+        '{"scope": "%s"}' % KEY,
+        '{"scope": "other", "access_token": "t", "expires_at": 1}',
+        '{"scope": "%s", "access_token": "", "expires_at": 1}' % KEY,
+        '{"scope": "%s", "access_token": "t", "expires_at": "later"}' % KEY,
+    ],
+)
+def test_corrupt_file_ignored_with_debug(tmp_path: Path, text: str) -> None:
+    write_entry(tmp_path, text)
+    debug: List[str] = []
+    assert TokenCache(str(tmp_path), debug=debug.append).get(KEY) is None
+    assert len(debug) == 1
+    assert "ignoring token cache file" in debug[0]
+
+
+def test_file_readable_by_others_ignored(tmp_path: Path) -> None:
+    write_entry(tmp_path, json.dumps({"scope": KEY, "access_token": "t", "expires_at": 1}), 0o644)
+    debug: List[str] = []
+    assert TokenCache(str(tmp_path), debug=debug.append).get(KEY) is None
+    assert "readable by other users" in debug[0]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="changing a file's owner needs root")
+def test_foreign_owned_file_ignored(tmp_path: Path) -> None:
+    path = write_entry(tmp_path, json.dumps({"scope": KEY, "access_token": "t", "expires_at": 1}))
+    os.chown(path, 65534, 65534)
+    debug: List[str] = []
+    assert TokenCache(str(tmp_path), debug=debug.append).get(KEY) is None
+    assert "not a regular file owned by this user" in debug[0]
+
+
+def test_symlink_not_followed(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.json"
+    target.write_text(json.dumps({"scope": KEY, "access_token": "t", "expires_at": 1}))
+    os.chmod(target, 0o600)
+    (tmp_path / ("%s.json" % KEY)).symlink_to(target)
+    debug: List[str] = []
+    assert TokenCache(str(tmp_path), debug=debug.append).get(KEY) is None
+    assert len(debug) == 1
+
+
+def test_unwritable_directory_only_logs(tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-directory"
+    blocker.write_text("")
+    debug: List[str] = []
+    cache = TokenCache(str(blocker / "cache"), debug=debug.append)
+    cache.put(KEY, TOKEN)
+    assert cache.get(KEY) == TOKEN
+    assert "could not write token cache file" in debug[0]
+
+
+def test_loose_directory_mode_tightened(tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    directory.mkdir(mode=0o755)
+    os.chmod(directory, 0o755)
+    TokenCache(str(directory)).put(KEY, TOKEN)
+    assert stat.S_IMODE(os.stat(directory).st_mode) == 0o700
