@@ -6,7 +6,7 @@
 
 This is a private module: its interface may change between releases. It and the
 ``_catalog_<family>`` files import only the standard library and each other, because the
-simulator loads them outside Ansible. Each family file holds the entries of one ``*_info``
+simulator loads them outside Ansible. Each family file contains the entries of one ``*_info``
 module; docs/operations.md lists them with the corrections made to the official examples.
 """
 

@@ -61,10 +61,10 @@ OPERATIONS = (
         region_header=True,
         body_schema="RequestBody_Resource",
         # The official "Tenant Count at Location" example puts the aggregate under `operator`
-        # inside the property item; every other example, and the property schemas that declare
-        # an aggregate, call it `function`, so the default does too. The example's filter on the
-        # placeholder location "US Central" is dropped and the window is 7 days instead of 1
-        # hour. This operation counts tenants, so it cannot return one row per tenant.
+        # inside the property item. Every other example, and each property schema that declares
+        # an aggregate, calls it `function`, so the default does too. The default drops the
+        # example's filter on the placeholder location "US Central" and looks back 7 days
+        # instead of 1 hour. This operation counts tenants, so it has no per-tenant rows.
         default_body={
             "filter": {"operator": "AND", "rules": [time_rule("event_time")]},
             "properties": [
@@ -92,10 +92,10 @@ OPERATIONS = (
         region_header=True,
         body_schema="RequestBody_Resource",
         # The official "User Count across Locations" example, grouped by tenant as well, over
-        # 7 days instead of 90. Corrections: the example nests the connection states in a
-        # second array ([["CONNECTED", "CONNECT_CONTINUE"]]) and sends node_type as the number
-        # 49, but rule `values` is an array of strings; and it names the aggregate `operator`
-        # instead of `function`.
+        # 7 days instead of 90. The example nests the connection states in a second array
+        # ([["CONNECTED", "CONNECT_CONTINUE"]]) and sends node_type as the number 49, but rule
+        # `values` is an array of strings. It also names the aggregate `operator` instead of
+        # `function`.
         default_body={
             "filter": {
                 "operator": "AND",

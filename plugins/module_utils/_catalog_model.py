@@ -58,7 +58,7 @@ TIME_PERIODS: Dict[int, str] = {
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation of the Aggregate Monitoring API and what the collection knows about it.
+    """One operation of the Aggregate Monitoring API and the collection's facts about it.
 
     Mapping fields are plain dicts: treat them as read-only, and call ``new_default_body()``
     for a body to change.

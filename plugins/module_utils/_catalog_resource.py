@@ -26,8 +26,9 @@ OPERATIONS = (
         region_header=True,
         body_schema="RequestBody_Resource",
         # The official "Network Inventory Count" example, grouped by tenant as well. It sends
-        # no `filter`, which RequestBody_Resource requires; the default sends one with no rules,
-        # because the inventory is the current state and a time rule would narrow it.
+        # no `filter`, although RequestBody_Resource requires one. The default sends a filter
+        # with no rules, because the inventory is the current state and a time rule would
+        # narrow it.
         default_body={
             "filter": {"operator": "AND", "rules": []},
             "properties": [

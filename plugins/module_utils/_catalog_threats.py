@@ -99,7 +99,7 @@ OPERATIONS = (
         region_header=True,
         body_schema="RequestBody_Threat",
         # The official "Threat List" example uses the payload that the spec adopted in November
-        # 2023 (`severity in [...]` and per-tenant counts); filters.md still shows the older
+        # 2023 (`severity in [...]` and per-tenant counts). filters.md still shows the older
         # one (`threat_severity equals critical`, threat_id and url_count properties). The
         # example has no time rule, so the default adds the 7-day window.
         default_body={

@@ -26,11 +26,12 @@ OPERATIONS = (
         region_header=True,
         body_schema="RequestBody_UpgradesList",
         # The official "Upgrade List" example requests the property list of filters.md (the
-        # spec's UpgradeListProperty still lists the older amiversion names) and asks for
-        # upgrade_ts twice; the default asks once. The example's date window is a fixed day in
-        # 2023 written as nested arrays ([["2023-05-01T01:00:00.000Z"]]) where rule `values` is
-        # an array of strings, so the default sends no date rule: a static body cannot hold
-        # "the last 7 days" as ISO dates. `time_range={"from": ..., "to": ...}` adds the window.
+        # spec's UpgradeListProperty still lists the older amiversion names). It requests
+        # upgrade_ts twice, so the default requests it once. The example's date window is a
+        # fixed day in 2023, written as nested arrays ([["2023-05-01T01:00:00.000Z"]]) although
+        # rule `values` is an array of strings. A static body cannot express "the last 7 days"
+        # as ISO dates, so the default sends no date rule, and
+        # `time_range={"from": ..., "to": ...}` adds the window.
         default_body={
             "filter": {"operator": "AND", "rules": []},
             "properties": props(
@@ -71,7 +72,8 @@ OPERATIONS = (
         time_fields={"start_date": "iso", "end_date": "iso", "upgrade_ts": "ms"},
         time_filter_property="start_date",
         time_filter_end_property="end_date",
-        # Each row is one single-key object ([{"tenant_id": ...}, {"sub_tenant_id": ...}, ...]).
+        # The array holds single-key objects that together form one record
+        # ([{"tenant_id": ...}, {"sub_tenant_id": ...}, ...]).
         response_shape="single_key_list",
         tenant_id_fields=("tenant_id", "sub_tenant_id"),
     ),
