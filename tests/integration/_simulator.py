@@ -8,7 +8,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,24 +33,11 @@ class SimulatorError(RuntimeError):
 
 
 def _port_from_ready_file(text: str) -> int:
-    """Read the port from the ready file: JSON with ``port`` or ``url``, or a bare number."""
-    # NOTE: the simulator's ready-file format is not fixed yet, so all three forms are read.
-    text = text.strip()
+    """Read the port that the simulator writes to its ready file, as a decimal number."""
     try:
-        content = json.loads(text)
+        return int(text.strip())
     except ValueError:
-        content = text
-
-    if isinstance(content, int):
-        return content
-    if isinstance(content, str) and content.isdigit():
-        return int(content)
-    if isinstance(content, dict):
-        if "port" in content:
-            return int(content["port"])
-        if "url" in content:
-            return int(str(content["url"]).rstrip("/").rsplit(":", 1)[1])
-    raise SimulatorError("the simulator's ready file has no port: %r" % text[:200])
+        raise SimulatorError("the simulator's ready file has no port: %r" % text[:200]) from None
 
 
 class Simulator:
@@ -109,6 +96,7 @@ class Simulator:
 
     def start(self) -> "Simulator":
         """Start the process and wait until it writes the ready file."""
+        self._workdir.mkdir(parents=True, exist_ok=True)
         with open(self._stderr_path, "wb") as stderr:
             self._process = subprocess.Popen(
                 self.command(),
@@ -119,44 +107,41 @@ class Simulator:
             )
 
         deadline = time.monotonic() + self.startup_timeout
-        while not self._ready_path.exists() or not self._ready_path.read_text().strip():
+        while not self._ready_path.exists():
             code = self._process.poll()
             if code is not None:
-                raise SimulatorError(
+                message = (
                     "the simulator exited with code %d before it was ready; command: %s\n"
                     "stderr:\n%s" % (code, " ".join(self.command()), self.stderr_text())
                 )
+                self.stop()
+                raise SimulatorError(message)
             if time.monotonic() > deadline:
+                stderr_text = self.stderr_text()
                 self.stop()
                 raise SimulatorError(
                     "the simulator was not ready after %.0f s; stderr:\n%s"
-                    % (self.startup_timeout, self.stderr_text())
+                    % (self.startup_timeout, stderr_text)
                 )
             time.sleep(0.05)
 
-        # The ready file may be written in two steps, so read until it parses.
-        while True:
-            try:
-                self.port = _port_from_ready_file(self._ready_path.read_text())
-                return self
-            except SimulatorError:
-                if time.monotonic() > deadline:
-                    self.stop()
-                    raise
-                time.sleep(0.05)
+        # The simulator writes the file to a temporary name and renames it, so it is complete.
+        self.port = _port_from_ready_file(self._ready_path.read_text())
+        return self
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the process: SIGTERM first, SIGKILL when it does not exit in time."""
         process = self._process
         self._process = None
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=timeout)
+        self.port = None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=timeout)
+        shutil.rmtree(self._workdir, ignore_errors=True)
 
     def connection_environment(
         self,
