@@ -80,7 +80,7 @@ class LocalServer:
         self.routes[(method, path)] = handler
 
     def sequence(self, method: str, path: str, replies: List[Reply]) -> None:
-        """Answer with the replies in order, repeating the last one."""
+        """Return the replies in order for this route, repeating the last one."""
         position = {"next": 0}
 
         def handler(request: RecordedRequest) -> Reply:

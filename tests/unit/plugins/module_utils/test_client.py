@@ -576,7 +576,7 @@ def test_tls_ca_path_beats_env_bundle(
 
 
 @pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
-def test_tls_env_bundle_cannot_enable_checks(
+def test_tls_validate_false_beats_env_bundle(
     make_client: Build, tls_server: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", tls_server.other_certificate)
