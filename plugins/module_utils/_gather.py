@@ -1,0 +1,285 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Fan requests out over operations and regions, merge the rows and join them to tenants.
+
+This is a private module: its interface may change between releases.
+Data of a tenant lives in the Cortex Data Lake region of that tenant, so one aggregate call
+sees only the tenants of the region in its X-PANW-Region header. A complete answer queries
+every region where tenants live and merges the rows.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import (
+    get_operation,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    InvalidInputError,
+    MonitorError,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._regions import (
+    AUTO_REGION,
+    headers_for_cdl_regions,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._rows import (
+    merge_region_rows,
+    normalize_license_row,
+    normalize_rows,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants import (
+    HIERARCHY_OPERATION,
+    TenantIndex,
+    flatten_hierarchy,
+)
+
+WarnCallback = Callable[[str], None]
+
+# The region header value the spec names as the service's default; used for the hierarchy
+# call when no region is configured, since every /mt/monitor/ call carries the header.
+FALLBACK_REGION = "americas"
+
+LICENSE_UTILIZATION = "license.utilization"
+# Asking for MU and RN in one call sometimes fails with a 5xx on the live service, so each
+# product type is queried on its own.
+LICENSE_PRODUCT_TYPES = ("MU", "RN")
+
+
+@dataclass
+class OperationResult:
+    """Rows of one operation merged over regions, with the request and any failures."""
+
+    operation: str
+    rows: List[Dict[str, Any]] = field(default_factory=list)
+    request: Dict[str, Any] = field(default_factory=dict)
+    regions: List[str] = field(default_factory=list)
+    errors: List[Dict[str, Any]] = field(default_factory=list)
+    request_count: int = 0
+
+    @property
+    def partial(self) -> bool:
+        """True when at least one request of this operation failed."""
+        return bool(self.errors)
+
+    @property
+    def failed(self) -> bool:
+        """True when every request of this operation failed, so no row is trustworthy."""
+        return bool(self.errors) and len(self.errors) >= self.request_count
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Describe the result in the dataset's per-operation format."""
+        return {
+            "rows": self.rows,
+            "request": self.request,
+            "regions": self.regions,
+            "partial": self.partial,
+        }
+
+
+@dataclass
+class TenantScope:
+    """The flattened hierarchy of one scope and the index that joins rows to it."""
+
+    tenants: List[Dict[str, Any]]
+    index: TenantIndex
+    root_tsg_id: Optional[str]
+
+
+def request_summary(prepared: Any) -> Dict[str, Any]:
+    """Describe a prepared request without headers: method, path, query and body."""
+    return {
+        "method": prepared.method,
+        "path": prepared.path,
+        "query": dict(prepared.query or {}),
+        "body": prepared.body,
+    }
+
+
+def first_region(regions: Sequence[str]) -> str:
+    """Return the region to send on calls that need one header value only."""
+    for region in regions:
+        if region != AUTO_REGION:
+            return region
+    return FALLBACK_REGION
+
+
+def load_tenants(
+    client: Any,
+    *,
+    tsg_id: Optional[str] = None,
+    regions: Sequence[str] = (AUTO_REGION,),
+    region_map: Optional[Dict[str, str]] = None,
+) -> TenantScope:
+    """Fetch the tenant hierarchy of a scope and flatten it.
+
+    Raises MonitorError subclasses when the call fails; a hierarchy is needed for every join.
+    """
+    operation = get_operation(HIERARCHY_OPERATION)
+    response = client.request(
+        operation.method,
+        operation.path,
+        region=first_region(regions),
+        operation=operation.name,
+        tsg_id=tsg_id,
+    )
+    tenants = flatten_hierarchy(response.data, region_map=region_map)
+    root = tenants[0]["tsg_id"] if tenants else None
+    return TenantScope(tenants=tenants, index=TenantIndex(tenants), root_tsg_id=root)
+
+
+def plan_regions(
+    requested: Sequence[str],
+    tenants: Sequence[Dict[str, Any]],
+    region_map: Optional[Dict[str, str]] = None,
+    warn: Optional[WarnCallback] = None,
+) -> List[str]:
+    """Return the header values to query: the requested ones, or with ``auto`` every region
+    where the tenants of the hierarchy live."""
+    explicit = [region for region in requested if region != AUTO_REGION]
+    if explicit:
+        return explicit
+
+    codes: List[str] = []
+    for tenant in tenants:
+        for code in tenant.get("regions") or []:
+            if code not in codes:
+                codes.append(code)
+    headers = headers_for_cdl_regions(codes, region_map, warn)
+    if headers:
+        return headers
+
+    if warn is not None:
+        warn(
+            "no tenant in the hierarchy lists a CDL region, so only region '%s' is queried; "
+            "set the region option to query others" % FALLBACK_REGION
+        )
+    return [FALLBACK_REGION]
+
+
+def expand_requests(prepared: Any) -> List[Any]:
+    """Split one prepared request into the requests actually sent.
+
+    license.utilization is sent once per product type unless the caller chose one.
+    """
+    if prepared.operation != LICENSE_UTILIZATION:
+        return [prepared]
+
+    query = dict(prepared.query or {})
+    chosen = str(query.get("product_type") or "").replace(" ", "")
+    product_types = [value for value in chosen.split(",") if value] or list(LICENSE_PRODUCT_TYPES)
+    if len(product_types) == 1:
+        query["product_type"] = product_types[0]
+        return [dataclasses.replace(prepared, query=query)]
+    return [
+        dataclasses.replace(prepared, query=dict(query, product_type=value))
+        for value in product_types
+    ]
+
+
+def _error_record(
+    error: MonitorError, operation: str, region: Optional[str], tsg_id: Optional[str]
+) -> Dict[str, Any]:
+    record = error.to_dict()
+    record["operation"] = record.get("operation") or operation
+    record["region"] = record.get("region") or region
+    record["tsg_id"] = record.get("tsg_id") or tsg_id
+    return record
+
+
+def gather(
+    client: Any,
+    prepared_requests: Sequence[Any],
+    regions: Sequence[str],
+    scope: TenantScope,
+    *,
+    tsg_id: Optional[str] = None,
+) -> Dict[str, OperationResult]:
+    """Send every prepared request to every region concurrently and merge the answers.
+
+    Returns one OperationResult per operation name, in the order given. A failed request is
+    recorded in that operation's ``errors`` and never stops the others.
+    """
+    results: Dict[str, OperationResult] = {}
+    calls: List[Tuple[str, Any, Optional[str]]] = []
+
+    for prepared in prepared_requests:
+        operation = get_operation(prepared.operation)
+        call_regions = list(regions) if operation.region_header else [first_region(regions)]
+        result = results.setdefault(
+            operation.name,
+            OperationResult(
+                operation=operation.name,
+                request=request_summary(prepared),
+                regions=list(call_regions) if operation.region_header else [],
+            ),
+        )
+        for sent in expand_requests(prepared):
+            for region in call_regions:
+                calls.append((operation.name, sent, region))
+                result.request_count += 1
+
+    def send(call: Tuple[str, Any, Optional[str]]) -> List[Dict[str, Any]]:
+        name, sent, region = call
+        response = client.request(
+            sent.method,
+            sent.path,
+            body=sent.body,
+            query=sent.query or None,
+            region=region,
+            operation=name,
+            tsg_id=tsg_id,
+        )
+        return normalize_rows(get_operation(name), response.data)
+
+    collected: Dict[str, List[Tuple[Optional[str], List[Dict[str, Any]]]]] = {}
+    for call, outcome in client.map_concurrent(send, calls):
+        name, _sent, region = call
+        if isinstance(outcome, MonitorError):
+            results[name].errors.append(_error_record(outcome, name, region, tsg_id))
+            continue
+        tag = region if get_operation(name).region_header else None
+        collected.setdefault(name, []).append((tag, outcome))
+
+    for name, result in results.items():
+        rows = merge_region_rows(collected.get(name, []))
+        if name == LICENSE_UTILIZATION:
+            rows = [normalize_license_row(row) for row in rows]
+        result.rows = scope.index.enrich(rows, get_operation(name))
+    return results
+
+
+def raise_if_failed(result: OperationResult) -> None:
+    """Raise the first error of an operation whose every request failed."""
+    if not result.failed:
+        return
+    first = result.errors[0]
+    raise MonitorError(
+        first.get("message") or "every request of %s failed" % result.operation,
+        operation=first.get("operation"),
+        region=first.get("region"),
+        tsg_id=first.get("tsg_id"),
+        status=first.get("status"),
+        request_id=first.get("request_id"),
+    )
+
+
+def check_operation_names(names: Sequence[str]) -> List[str]:
+    """Validate operation names against the catalog, keeping order and dropping repeats."""
+    checked: List[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise InvalidInputError(
+                "operation names must be strings, got %r; pass catalog names such as "
+                "'threats.summary'" % (name,)
+            )
+        operation = get_operation(name)
+        if operation.name not in checked:
+            checked.append(operation.name)
+    return checked
