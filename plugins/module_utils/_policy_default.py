@@ -200,9 +200,12 @@ DEFAULT_POLICY: Dict[str, Any] = {
                 "aggregate": "sum",
             },
             "missing": "pass",
+            # NOTE: the response has counts, not severities, so the request decides which
+            # severities count. The catalog's default alerts.list body has no severity filter.
             "description": (
-                "Alerts in the collection window; the request the dataset was gathered with selects "
-                "the severities (critical and high by default). A tenant without a row had none."
+                "Alerts in the collection window, of the severities that the request the dataset "
+                "was gathered with selects. The default request counts every severity. A tenant "
+                "without a row had none."
             ),
             "remediation": (
                 "Triage the tenant's open alerts in Prisma SASE Activity Insights, fix the cause "

@@ -13,7 +13,9 @@ import datetime
 import pytest
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._controls import evaluate
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._policy_schema import PolicyError
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._policy_schema import (
+    PolicyError,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._policy_waivers import (
     find_waiver,
     load_waivers,
