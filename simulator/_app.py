@@ -59,10 +59,11 @@ def create_app(config: SimulatorConfig, hierarchy: Hierarchy | None = None) -> F
     for path in TOKEN_PATHS:
         app.add_api_route(path, _token_endpoint(state), methods=["POST"])
 
-    for name, properties in catalog_properties().items():
+    for name, (properties, filter_properties) in catalog_properties().items():
         handler = HANDLERS.get(name)
         if isinstance(handler, QueryHandler):
             handler.accept_properties(properties)
+            handler.accept_filter_properties(filter_properties)
 
     served = set()
     for route in operation_routes():

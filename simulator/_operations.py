@@ -15,6 +15,7 @@ from simulator._query import QueryError, Topic, parse_query, run_query
 from simulator._records import Record
 
 API_PREFIX = "/mt/monitor/v1/agg"
+TIME_FILTER_NAMES = ("event_time", "update_time", "updated_time")
 
 
 @dataclass
@@ -97,53 +98,78 @@ class QueryHandler:
         if extra:
             self.topic = replace(self.topic, fields=self.topic.fields | extra)
 
+    def accept_filter_properties(self, names: Iterable[str]) -> None:
+        """Accept further filter property names, such as those the catalog lists.
+
+        The spec's TimeFilter names event_time, update_time and updated_time for every
+        operation; a topic that records only event_time filters the other two on it.
+        """
+        aliases = dict(self.topic.filter_aliases)
+        extra = set()
+        for name in set(names) - self.topic.fields - set(aliases):
+            if name in TIME_FILTER_NAMES and "event_time" in self.topic.fields:
+                aliases[name] = "event_time"
+            else:
+                extra.add(name)
+        self.topic = replace(self.topic, fields=self.topic.fields | extra,
+                             filter_aliases=aliases)
+
     def __call__(self, context: RequestContext) -> Any:
         query = parse_query(self.topic, context.body, context.model.now_ms, self.renames)
         records, keys = _topic_records(context, self.topic)
         return run_query(self.topic, query, records, keys)
 
 
-def url_summary(context: RequestContext) -> Any:
+class UrlSummaryHandler(QueryHandler):
     """Rows of url/summary; a query with no group key answers with a bare object, as the
     spec's "Blocked Risky URL Count" example shows."""
-    query = parse_query(_topics.URLS, context.body, context.model.now_ms)
-    records, keys = _topic_records(context, _topics.URLS)
-    rows = run_query(_topics.URLS, query, records, keys)
-    if query.aggregates and not query.group_properties() and query.histogram is None and rows:
-        return rows[0]
-    return rows
+
+    def __call__(self, context: RequestContext) -> Any:
+        query = parse_query(self.topic, context.body, context.model.now_ms)
+        records, keys = _topic_records(context, self.topic)
+        rows = run_query(self.topic, query, records, keys)
+        if query.aggregates and not query.group_properties() and query.histogram is None \
+                and rows:
+            return rows[0]
+        return rows
 
 
-def upgrades_list(context: RequestContext) -> Any:
+class UpgradesHandler(QueryHandler):
     """Rows of upgrades/list, each field as its own single-key object, as the spec shows."""
-    body = context.body
-    if isinstance(body, dict) and isinstance(body.get("filter"), dict):
-        # NOTE: the spec's example filters on start_date and end_date with "equals" and a
-        # nested list of ISO times, and what the service does with them is not documented.
-        # They are accepted and not applied, so every upgrade record in scope is returned.
-        rules = body["filter"].get("rules") or []
-        kept = [rule for rule in rules if not (
-            isinstance(rule, dict) and rule.get("property") in ("start_date", "end_date"))]
-        body = dict(body, filter=dict(body["filter"], rules=kept))
-    query = parse_query(_topics.UPGRADES, body, context.model.now_ms)
-    records, keys = _topic_records(context, _topics.UPGRADES)
-    pieces: list[dict[str, Any]] = []
-    for row in run_query(_topics.UPGRADES, query, records, keys):
-        pieces.extend({key: value} for key, value in row.items())
-    return pieces
+
+    def __call__(self, context: RequestContext) -> Any:
+        body = context.body
+        if isinstance(body, dict) and isinstance(body.get("filter"), dict):
+            # NOTE: the spec's example filters on start_date and end_date with "equals" and a
+            # nested list of ISO times, and what the service does with them is not
+            # documented. They are accepted and not applied, so every upgrade record in
+            # scope is returned.
+            rules = body["filter"].get("rules") or []
+            kept = [rule for rule in rules if not (
+                isinstance(rule, dict) and rule.get("property") in ("start_date", "end_date"))]
+            body = dict(body, filter=dict(body["filter"], rules=kept))
+        query = parse_query(self.topic, body, context.model.now_ms)
+        records, keys = _topic_records(context, self.topic)
+        pieces: list[dict[str, Any]] = []
+        for row in run_query(self.topic, query, records, keys):
+            pieces.extend({key: value} for key, value in row.items())
+        return pieces
 
 
-def impacted_list(context: RequestContext) -> Any:
-    query = parse_query(_topics.INCIDENTS, dict(context.body or {}, properties=[]),
-                        context.model.now_ms)
-    records, _keys = _topic_records(context, _topics.INCIDENTS)
-    rows = []
-    for record in records:
-        if query.predicate(record):
-            rows.append({"impacted_list": record["incident_id"], "sites": record["sites"],
-                         "tunnels": record["tunnels"], "bgp_peers": record["bgp_peers"],
-                         "locations": record["locations"]})
-    return rows
+class ImpactedListHandler(QueryHandler):
+    """Objects (sites, tunnels, BGP peers, locations) of the incidents that match."""
+
+    def __call__(self, context: RequestContext) -> Any:
+        body = context.body if isinstance(context.body, dict) else {}
+        query = parse_query(self.topic, dict(body, properties=[]), context.model.now_ms)
+        records, _keys = _topic_records(context, self.topic)
+        rows = []
+        for record in records:
+            if query.predicate(record):
+                rows.append({"impacted_list": record["incident_id"], "sites": record["sites"],
+                             "tunnels": record["tunnels"], "bgp_peers": record["bgp_peers"],
+                             "locations": record["locations"]})
+        return rows
 
 
 def _one_or_list(context: RequestContext, rows: list[Record]) -> Any:
@@ -261,7 +287,7 @@ HANDLERS: dict[str, Handler] = {
     "license.utilization": license_utilization,
     "tenant.hierarchy": tenant_hierarchy,
     "incidents.count": QueryHandler(_topics.INCIDENTS),
-    "incidents.impacted_list": impacted_list,
+    "incidents.impacted_list": ImpactedListHandler(_topics.INCIDENTS),
     # The incident list answers sub_category as "sub-category" (spec response example).
     "incidents.list": QueryHandler(_topics.INCIDENTS, {"sub_category": "sub-category"}),
     "incidents.tenants": QueryHandler(_topics.INCIDENTS),
@@ -280,7 +306,7 @@ HANDLERS: dict[str, Handler] = {
     "threats.list": QueryHandler(_topics.THREATS),
     "threats.source": QueryHandler(_topics.THREATS),
     "threats.summary": QueryHandler(_topics.THREATS),
-    "upgrades.list": upgrades_list,
-    "urls.summary": url_summary,
+    "upgrades.list": UpgradesHandler(_topics.UPGRADES),
+    "urls.summary": UrlSummaryHandler(_topics.URLS),
     "urls.logs": QueryHandler(_topics.URLS),
 }

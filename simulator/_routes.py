@@ -53,12 +53,14 @@ def built_in_routes() -> list[OperationRoute]:
             for name, method, path, agg_by, region in BUILT_IN_ROUTES]
 
 
-def catalog_properties() -> dict[str, tuple[str, ...]]:
-    """Return the property names the catalog knows per operation (empty without it)."""
+def catalog_properties() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Return the property and filter property names the catalog knows per operation, or
+    an empty dict without the catalog."""
     catalog = load_catalog()
     if catalog is None:
         return {}
-    return {name: tuple(operation.properties) for name, operation in catalog.OPERATIONS.items()}
+    return {name: (tuple(operation.properties), tuple(operation.filter_properties or ()))
+            for name, operation in catalog.OPERATIONS.items()}
 
 
 def catalog_routes() -> list[OperationRoute] | None:

@@ -139,3 +139,18 @@ def test_spec_examples_answer_with_example_keys(make_simulator: Any,
             assert answered_keys == expected_keys, title
         checked += 1
     assert checked >= 40
+
+
+@pytest.mark.parametrize("name", OPERATION_NAMES)
+def test_catalog_properties_are_accepted(simulator: SimulatorClient, name: str) -> None:
+    operation = CATALOG.OPERATIONS[name]
+    if operation.method != "POST":
+        return
+    path = operation.path[len(API):]
+    for prop in operation.properties:
+        response = simulator.call("POST", path, body={"properties": [{"property": prop}]})
+        assert response.status_code == 200, "%s %s: %s" % (name, prop, response.text)
+    for prop, operators in (operation.filter_properties or {}).items():
+        rule = {"property": prop, "operator": operators[0], "values": ["1"]}
+        response = simulator.call("POST", path, body={"filter": {"rules": [rule]}})
+        assert response.status_code == 200, "%s %s: %s" % (name, prop, response.text)
