@@ -261,8 +261,10 @@ def _missing_result(control, coverage, tenant_rows, evidence, result) -> Dict[st
         what = "%s has no rows for this tenant" % operation
 
     entry = coverage.entry(operation) or {}
-    if entry.get("partial"):
-        # A partial response cannot prove that data is absent, so absence never passes or skips.
+    if entry.get("partial") and not coverage.has_error_records(operation):
+        # Without error records nobody knows which region or tenant the partial response left
+        # out, so absence cannot be trusted. With records, Coverage already turned the affected
+        # tenants into errors and absence elsewhere is real.
         return result("error", "No result: %s, and the operation returned partial data." % what, evidence)
     missing = control["missing"]
     if missing == "skip":

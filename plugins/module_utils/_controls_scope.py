@@ -92,6 +92,10 @@ class Coverage:
         self._ancestors[tsg_id] = found
         return found
 
+    def has_error_records(self, operation: str) -> bool:
+        """Return True when the dataset lists a failed call of this operation (or of every one)."""
+        return bool(self._errors_by_operation.get(operation) or self._errors_by_operation.get(None))
+
     def entry(self, operation: str) -> Optional[Dict[str, Any]]:
         return self._datasets.get(operation)
 

@@ -213,6 +213,15 @@ def test_partial_dataset_never_passes_absent_rows():
     assert "partial data" in results["results"][0]["message"]
 
 
+def test_partial_dataset_trusts_unaffected_regions():
+    tenants = [make_tenant(0, region="americas"), make_tenant(1, region="europe")]
+    errors = [{"operation": "alerts.list", "region": "europe", "tsg_id": ROOT_TSG_ID, "kind": "server",
+               "status": 503}]
+    document = make_document(tenants, {"alerts.list": make_entry([], partial=True)}, errors)
+    results = evaluate(document, single_control_policy(missing="pass"), now=NOW)
+    assert statuses(results) == ["pass", "error"]
+
+
 def test_partial_dataset_unknown_region_is_error():
     document = alerts_document([0], partial=True)
     document["tenants"][0]["region_headers"] = []
