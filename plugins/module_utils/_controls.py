@@ -16,7 +16,7 @@ __metaclass__ = type
 import datetime
 import fnmatch
 import json
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._controls_checks import (
     FleetVersions,
@@ -134,7 +134,7 @@ def _error_sort_key(error: Dict[str, Any]) -> Tuple[str, ...]:
 
 
 def _index_rows(
-    dataset: Dict[str, Any], operations: set, warnings: List[str]
+    dataset: Dict[str, Any], operations: Set[str], warnings: List[str]
 ) -> Dict[str, Dict[str, List[Dict[str, Any]]]]:
     """Group each needed operation's rows by the TSG id of their matched tenant."""
     datasets = dataset.get("datasets") or {}
@@ -249,7 +249,13 @@ def _evaluate_one(
     return result(status, message, dict(base_evidence, **evidence))
 
 
-def _missing_result(control, coverage, tenant_rows, evidence, result) -> Dict[str, Any]:
+def _missing_result(
+    control: Dict[str, Any],
+    coverage: Coverage,
+    tenant_rows: List[Dict[str, Any]],
+    evidence: Dict[str, Any],
+    result: Callable[[str, str, Dict[str, Any]], Dict[str, Any]],
+) -> Dict[str, Any]:
     """Decide the status when no row of the tenant passes the where filter."""
     operation = control["operation"]
     where = control["check"]["where"]
@@ -279,7 +285,9 @@ def _where_text(where: Dict[str, Any]) -> str:
                         for key, value in sorted(where.items()))
 
 
-def _apply_waiver(result: Dict[str, Any], waivers: List[Dict[str, Any]], tenant: Dict[str, Any], today) -> None:
+def _apply_waiver(
+    result: Dict[str, Any], waivers: List[Dict[str, Any]], tenant: Dict[str, Any], today: datetime.date
+) -> None:
     """Turn a fail or warn result into ``waived`` when an unexpired waiver matches."""
     if result["status"] not in ("fail", "warn") or not waivers:
         return
@@ -299,7 +307,9 @@ def _apply_waiver(result: Dict[str, Any], waivers: List[Dict[str, Any]], tenant:
     result["status"] = "waived"
 
 
-def _warn_about_waivers(waivers, controls, today, warnings: List[str]) -> None:
+def _warn_about_waivers(
+    waivers: List[Dict[str, Any]], controls: List[Dict[str, Any]], today: datetime.date, warnings: List[str]
+) -> None:
     control_ids = {control["id"] for control in controls}
     for waiver in waivers:
         if is_expired(waiver, today):
@@ -314,7 +324,9 @@ def _glob(value: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(value, pattern)
 
 
-def _warn_about_groups(controls, groups: Dict[str, List[str]], warnings: List[str]) -> None:
+def _warn_about_groups(
+    controls: List[Dict[str, Any]], groups: Dict[str, List[str]], warnings: List[str]
+) -> None:
     named = set()
     for control in controls:
         named.update(control["applies_to"]["tenant_groups"])
