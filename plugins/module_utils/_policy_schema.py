@@ -162,7 +162,8 @@ def _validate_check(label: str, check: Any) -> List[str]:
         problem = check_threshold(label, "check.threshold", comparison, check["threshold"])
         if problem:
             problems.append(problem)
-    if aggregate in ("sum", "max", "min", "count") and comparison not in NUMERIC_COMPARISONS + EQUALITY_COMPARISONS:
+    one_number = aggregate in ("sum", "max", "min", "count")
+    if one_number and comparison in COMPARISONS and comparison not in NUMERIC_COMPARISONS + EQUALITY_COMPARISONS:
         problems.append(
             "%s: check.aggregate %r gives one number per tenant, so the comparison must be one of %s, not %r"
             % (label, aggregate, _choices(NUMERIC_COMPARISONS + EQUALITY_COMPARISONS), comparison))

@@ -96,6 +96,29 @@ def make_document(
     }
 
 
+def make_control(**changes: Any) -> Dict[str, Any]:
+    """Build a valid control on alerts.list ``total_count``: fails above 5, warns above 0.
+
+    A ``check`` mapping in ``changes`` updates the check; other keys replace control keys.
+    """
+    control: Dict[str, Any] = {
+        "id": "ACME-001",
+        "title": "Alerts are open",
+        "family": "alerts",
+        "severity": "high",
+        "operation": "alerts.list",
+        "check": {"field": "total_count", "comparison": "gt", "threshold": 5, "unit": "alerts",
+                  "aggregate": "sum"},
+        "warn_threshold": 0,
+        "missing": "pass",
+        "remediation": "Triage the alerts.",
+    }
+    check_changes = changes.pop("check", {})
+    control.update(changes)
+    control["check"].update(check_changes)
+    return control
+
+
 def _tenant_rows(tenant: Dict[str, Any], rng: random.Random) -> Dict[str, List[Dict[str, Any]]]:
     """Build one tenant's rows for every operation the default policy reads."""
     rows: Dict[str, List[Dict[str, Any]]] = {}

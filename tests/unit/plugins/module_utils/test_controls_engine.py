@@ -20,6 +20,7 @@ from ansible_collections.prisma_sase.mt_monitor.tests.unit.plugins.module_utils.
     NOW,
     ROOT_TSG_ID,
     epoch_ms,
+    make_control,
     make_dataset,
     make_document,
     make_entry,
@@ -32,21 +33,7 @@ STATUSES = ("pass", "fail", "warn", "error", "skip", "waived")
 
 def single_control_policy(**changes):
     """Return a policy with one control on alerts.list total_count, changed by ``changes``."""
-    control = {
-        "id": "T-001",
-        "title": "Alerts are open",
-        "family": "alerts",
-        "severity": "high",
-        "operation": "alerts.list",
-        "check": {"field": "total_count", "comparison": "gt", "threshold": 5, "unit": "alerts", "aggregate": "sum"},
-        "warn_threshold": 0,
-        "missing": "pass",
-        "remediation": "Triage the alerts.",
-    }
-    check_changes = changes.pop("check", {})
-    control.update(changes)
-    control["check"].update(check_changes)
-    return {"name": "test", "version": "1", "controls": [control]}
+    return {"name": "test", "version": "1", "controls": [make_control(id="T-001", **changes)]}
 
 
 def alerts_document(counts, **entry_options):

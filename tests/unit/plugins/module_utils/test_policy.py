@@ -26,6 +26,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._policy_sch
 )
 from ansible_collections.prisma_sase.mt_monitor.tests.unit.plugins.module_utils.dataset_factory import (
     NOW,
+    make_control,
     make_document,
     make_entry,
     make_row,
@@ -34,17 +35,10 @@ from ansible_collections.prisma_sase.mt_monitor.tests.unit.plugins.module_utils.
 
 
 def user_control(**changes):
-    control = {
-        "id": "ACME-001",
-        "title": "Alerts are open",
-        "family": "alerts",
-        "severity": "low",
-        "operation": "alerts.list",
-        "check": {"field": "total_count", "comparison": "gt", "threshold": 0, "aggregate": "sum"},
-        "missing": "pass",
-        "remediation": "Triage the alerts.",
-    }
-    control.update(changes)
+    """Return a valid control that fails on any alert; a ``check`` in ``changes`` replaces the check."""
+    check = changes.pop("check", {"field": "total_count", "comparison": "gt", "threshold": 0, "aggregate": "sum"})
+    control = make_control(**dict({"severity": "low", "warn_threshold": None}, **changes))
+    control["check"] = check
     return control
 
 

@@ -23,18 +23,14 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._policy_wai
 )
 from ansible_collections.prisma_sase.mt_monitor.tests.unit.plugins.module_utils.dataset_factory import (
     NOW,
+    make_control,
     make_document,
     make_entry,
     make_row,
     make_tenant,
 )
 
-POLICY = {"controls": [{
-    "id": "ACME-001", "title": "Alerts are open", "family": "alerts", "severity": "high",
-    "operation": "alerts.list", "missing": "pass", "remediation": "Triage the alerts.",
-    "check": {"field": "total_count", "comparison": "gt", "threshold": 5, "aggregate": "sum"},
-    "warn_threshold": 0,
-}]}
+POLICY = {"controls": [make_control()]}
 
 
 def waiver(**changes):
