@@ -260,24 +260,24 @@ def _missing_result(
     operation = control["operation"]
     where = control["check"]["where"]
     if tenant_rows and where:
-        what = "none of the tenant's %d rows of %s match %s" % (len(tenant_rows), operation, _where_text(where))
+        missing_rows = "none of the tenant's %d rows of %s match %s" % (len(tenant_rows), operation, _where_text(where))
     elif where:
-        what = "%s has no rows for this tenant that match %s" % (operation, _where_text(where))
+        missing_rows = "%s has no rows for this tenant that match %s" % (operation, _where_text(where))
     else:
-        what = "%s has no rows for this tenant" % operation
+        missing_rows = "%s has no rows for this tenant" % operation
 
     entry = coverage.entry(operation) or {}
     if entry.get("partial") and not coverage.has_error_records(operation):
-        # Without error records nobody knows which region or tenant the partial response left
-        # out, so absence cannot be trusted. With records, Coverage already turned the affected
-        # tenants into errors and absence elsewhere is real.
-        return result("error", "No result: %s, and the operation returned partial data." % what, evidence)
+        # Without error records the engine cannot tell which region or tenant the partial
+        # response left out, so absence is not trusted. With records, Coverage has already
+        # turned the affected tenants into errors, and absence elsewhere is real.
+        return result("error", "No result: %s, and the operation returned partial data." % missing_rows, evidence)
     missing = control["missing"]
     if missing == "skip":
-        return result("skip", "Not applicable: %s." % what, evidence)
+        return result("skip", "Not applicable: %s." % missing_rows, evidence)
     if missing == "pass":
-        return result("pass", "Passed: %s, which for this control means nothing to report." % what, evidence)
-    return result("error", "No result: %s, and this control needs data." % what, evidence)
+        return result("pass", "Passed: %s, which for this control means nothing to report." % missing_rows, evidence)
+    return result("error", "No result: %s, and this control needs data." % missing_rows, evidence)
 
 
 def _where_text(where: Dict[str, Any]) -> str:

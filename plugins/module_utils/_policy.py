@@ -39,27 +39,27 @@ else:
 POLICY_KEYS = ("name", "version", "description", "extends", "controls", "overrides", "disabled", "tenant_groups")
 
 
-def read_document(path: str, what: str) -> Any:
+def read_document(path: str, kind: str) -> Any:
     """Read a JSON or YAML file; JSON when the name ends in ``.json``, YAML otherwise."""
     try:
         with open(path, "r", encoding="utf-8") as handle:
             text = handle.read()
     except OSError as exc:
-        raise PolicyError(["failed to read %s file %r: %s" % (what, path, exc.strerror)], what) from None
+        raise PolicyError(["failed to read %s file %r: %s" % (kind, path, exc.strerror)], kind) from None
 
     if path.endswith(".json"):
         try:
             return json.loads(text)
         except ValueError as exc:
-            raise PolicyError(["%s file %r is not valid JSON: %s" % (what, path, exc)], what) from None
+            raise PolicyError(["%s file %r is not valid JSON: %s" % (kind, path, exc)], kind) from None
     if yaml is None:
         raise PolicyError(
             ["reading the YAML %s file %r needs PyYAML, which failed to import (%s); install PyYAML "
-             "or give the file as JSON" % (what, path, YAML_IMPORT_ERROR)], what)
+             "or give the file as JSON" % (kind, path, YAML_IMPORT_ERROR)], kind)
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise PolicyError(["%s file %r is not valid YAML: %s" % (what, path, exc)], what) from None
+        raise PolicyError(["%s file %r is not valid YAML: %s" % (kind, path, exc)], kind) from None
 
 
 def load_policy(source: Any = None) -> Dict[str, Any]:
