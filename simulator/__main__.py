@@ -26,8 +26,8 @@ LOGGER = logging.getLogger("simulator")
 class _Server(uvicorn.Server):
     """A uvicorn server that stops on SIGINT or SIGTERM and then returns normally.
 
-    uvicorn re-raises the captured signal after its graceful shutdown, which kills the
-    process before the ready file is removed; this subclass only records the request to stop.
+    uvicorn 0.55 re-raises the captured signal after its graceful shutdown, and that kills
+    the process before the ready file is removed. This subclass only records the stop.
     """
 
     @contextlib.contextmanager
@@ -57,10 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="TCP port to listen on; 0 picks a free port (default 8443)")
     parser.add_argument("--ready-file", type=Path,
                         help="write the bound port to this file once connections are accepted")
+
     parser.add_argument("--tenants", type=_non_negative, default=50,
                         help="customer tenants to generate under the MSSP root (default 50)")
     parser.add_argument("--seed", type=int, default=1,
                         help="seed of the generated hierarchy and metrics (default 1)")
+
     parser.add_argument("--hierarchy", type=Path,
                         help="serve this tenant hierarchy (JSON shaped like the hierarchy "
                              "operation's response) instead of generating one")
@@ -72,10 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="lifetime of issued tokens, in seconds (default 900)")
     parser.add_argument("--token-max-requests", type=_non_negative,
                         help="reject a token with 401 after this many API requests")
+
     parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID,
                         help="accepted client id (default %s)" % DEFAULT_CLIENT_ID)
     parser.add_argument("--client-secret", default=DEFAULT_CLIENT_SECRET,
                         help="accepted client secret (default: the demo secret)")
+
     parser.add_argument("--fault", action="append", default=[], metavar="KIND[,KEY=VALUE...]",
                         help="inject a fault; repeatable. Example: "
                              "rate_limit,operation=alerts.list,times=2,retry_after=2 "

@@ -29,7 +29,7 @@ WELL_FORMED_REGION = re.compile(r"^[a-z]{2,16}$")
 
 
 class SimulatorState:
-    """Everything a running simulator holds; the control API changes it at run time."""
+    """State of a running simulator, which the control API changes at run time."""
 
     def __init__(self, config: SimulatorConfig, hierarchy: Hierarchy) -> None:
         self.config = config
@@ -50,7 +50,7 @@ def build_hierarchy(config: SimulatorConfig) -> Hierarchy:
 
 
 def create_app(config: SimulatorConfig, hierarchy: Hierarchy | None = None) -> FastAPI:
-    """Build the application; ``hierarchy`` overrides the one the config describes."""
+    """Build the application. ``hierarchy``, when given, replaces the one the config describes."""
     state = SimulatorState(config, hierarchy or build_hierarchy(config))
     app = FastAPI(title="Prisma SASE Aggregate Monitoring simulator", docs_url=None,
                   redoc_url=None, openapi_url=None)
@@ -136,6 +136,13 @@ def _operation_endpoint(state: SimulatorState, route: OperationRoute) -> Any:
     return endpoint
 
 
+def _reject(route: OperationRoute, request_id: str, status: int, message: str,
+            headers: dict[str, str] | None = None) -> Response:
+    LOGGER.info("%s %s (%s) rejected with %d: %s", route.method, route.path, request_id,
+                status, message)
+    return error_response(status, message, request_id, headers)
+
+
 async def _serve_operation(state: SimulatorState, route: OperationRoute,
                            request: Request) -> Response:
     request_id = new_request_id()
@@ -144,23 +151,22 @@ async def _serve_operation(state: SimulatorState, route: OperationRoute,
 
     issued = state.tokens.authorize(request.headers.get("authorization"))
     if issued is None:
-        return error_response(401, "Authentication failed: the access token is missing, "
-                              "invalid or expired", request_id,
-                              {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        return _reject(route, request_id, 401, "Authentication failed: the access token is "
+                       "missing, invalid or expired",
+                       {"WWW-Authenticate": 'Bearer error="invalid_token"'})
 
     region = None
     if route.region_header:
         if region_value is None:
-            return error_response(400, "missing X-PANW-Region header", request_id)
+            return _reject(route, request_id, 400, "missing X-PANW-Region header")
         if not WELL_FORMED_REGION.match(region_value):
-            return error_response(400, "invalid X-PANW-Region header %r" % region_value[:40],
-                                  request_id)
+            return _reject(route, request_id, 400,
+                           "invalid X-PANW-Region header %r" % region_value[:40])
         region = region_value
 
     agg_by = request.query_params.get("agg_by", "")
     if agg_by and (not route.agg_by or agg_by != "tenant"):
-        return error_response(400, "invalid agg_by %r: must be 'tenant'" % agg_by[:40],
-                              request_id)
+        return _reject(route, request_id, 400, "invalid agg_by %r: must be 'tenant'" % agg_by[:40])
 
     fault = state.faults.take("api", route.name, route.path, region, issued.tsg_id)
     delay_ms = state.config.latency_ms
@@ -181,15 +187,15 @@ async def _serve_operation(state: SimulatorState, route: OperationRoute,
             try:
                 body = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                return error_response(400, "the request body is not valid JSON: %s" % error,
-                                      request_id)
+                return _reject(route, request_id, 400,
+                               "the request body is not valid JSON: %s" % error)
 
     context = RequestContext(state.model, issued.tsg_id, agg_by == "tenant", region, body,
                              dict(request.query_params))
     try:
         answer = HANDLERS[route.name](context)
     except QueryError as error:
-        return error_response(400, str(error), request_id)
+        return _reject(route, request_id, 400, str(error))
 
     if fault is not None and fault.kind == "malformed":
         return fault_response(fault, request_id, answer)

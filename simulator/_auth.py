@@ -20,7 +20,7 @@ TSG_ID_PATTERN = re.compile(r"^1[0-9]{9}$")
 
 
 class TokenRequestError(Exception):
-    """A token request failed; ``body`` is the OAuth2 error object the service returns."""
+    """A failed token request. ``body`` is the OAuth2 error object the service returns."""
 
     def __init__(self, status: int, error: str, description: str) -> None:
         super().__init__(description)
@@ -41,7 +41,7 @@ def _base64url(data: bytes) -> str:
 
 
 class TokenService:
-    """Issues tokens for the configured client and checks them on API calls.
+    """Token issuer for the configured client, which also checks tokens on API calls.
 
     Tokens look like JWTs (header, claims with the TSG id, random signature), so clients that
     decode them see the scope, but only this process can verify them.
@@ -123,7 +123,7 @@ class TokenService:
         return issued
 
     def expire_all(self) -> int:
-        """Expire every issued token now; return how many there were."""
+        """Expire every issued token now and return how many there were."""
         count = len(self._tokens)
         self._tokens.clear()
         return count

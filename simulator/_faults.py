@@ -1,4 +1,4 @@
-"""Injected faults: which requests they hit and what they answer instead."""
+"""Injected faults: which requests they hit and what they return instead."""
 
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ class FaultError(ValueError):
 class Fault:
     """One fault. Empty selectors match every request of the target.
 
-    ``operation`` is an operation name (alerts.list) or a request path; ``region`` an
-    X-PANW-Region value; ``tsg_id`` the TSG of the token (API) or of the requested scope
-    (token endpoint). ``times`` limits the fault to the first N matching requests.
+    ``operation`` is an operation name (alerts.list) or a request path, and ``region`` an
+    X-PANW-Region value. ``tsg_id`` is the TSG of the token for API calls, or of the
+    requested scope on the token endpoint. ``times`` limits the fault to the first N
+    matching requests.
     """
 
     kind: str

@@ -109,13 +109,13 @@ class Hierarchy:
         return max(tenant.depth for tenant in self._order)
 
 
-def _unique_ids(rng: random.Random, count: int, taken: set[str]) -> list[str]:
-    """Draw ``count`` distinct 10-digit ids that start with 1 and are not in ``taken``."""
+def _unique_ids(rng: random.Random, count: int, used_ids: set[str]) -> list[str]:
+    """Draw ``count`` distinct 10-digit ids that start with 1 and are not in ``used_ids``."""
     ids: list[str] = []
     while len(ids) < count:
         candidate = str(rng.randint(1_000_000_100, 1_999_999_999))
-        if candidate not in taken:
-            taken.add(candidate)
+        if candidate not in used_ids:
+            used_ids.add(candidate)
             ids.append(candidate)
     return ids
 
@@ -151,13 +151,13 @@ def _regions(rng: random.Random) -> list[str]:
 def generate_hierarchy(tenant_count: int, seed: int, hostile: bool = False) -> Hierarchy:
     """Generate the MSSP root (TSG id 1000000001) and ``tenant_count`` customer tenants.
 
-    About two tenants in three sit directly under the root; the others nest below an earlier
-    customer tenant, never deeper than MAX_DEPTH levels below the root.
+    About two tenants in three sit directly under the root. The others nest below an earlier
+    customer tenant, at most MAX_DEPTH levels below the root.
     """
     rng = random.Random("hierarchy:%d" % seed)
-    taken = {ROOT_TSG_ID}
-    tsg_ids = _unique_ids(rng, tenant_count, taken)
-    cdl_ids = _unique_ids(rng, tenant_count + 1, taken)
+    used_ids = {ROOT_TSG_ID}
+    tsg_ids = _unique_ids(rng, tenant_count, used_ids)
+    cdl_ids = _unique_ids(rng, tenant_count + 1, used_ids)
 
     root = Tenant(
         tsg_id=ROOT_TSG_ID, cdl_tenant_id=cdl_ids[0], display_name="MSSP Root",

@@ -107,6 +107,6 @@ def header_for_cdl_region(code: str) -> str:
     header = _regions.CDL_REGION_TO_HEADER.get(code)
     if header is not None:
         return header
-    # An unmapped code such as ch01 is served under its letters, matching how the service
-    # answers well-formed undocumented values.
+    # An unmapped code such as ch01 is served under its letters, so a well-formed but
+    # undocumented header value such as "ch" selects those tenants.
     return code.rstrip("0123456789")

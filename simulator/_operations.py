@@ -82,7 +82,7 @@ def _topic_records(context: RequestContext, topic: Topic) -> tuple[list[Record],
 
 
 class QueryHandler:
-    """Answers an operation with the rows of a query over one topic."""
+    """Handler that returns the rows of a query over one topic."""
 
     def __init__(self, topic: Topic, renames: dict[str, str] | None = None) -> None:
         self.topic = topic
@@ -91,8 +91,8 @@ class QueryHandler:
     def accept_properties(self, names: Iterable[str]) -> None:
         """Accept further property names, such as those the catalog lists for the operation.
 
-        Names that no record of the topic carries are answered as null, the way a column
-        without data would be.
+        Names that no record of the topic carries are returned as null, like a column
+        without data.
         """
         extra = set(names) - self.topic.fields - set(self.topic.counters)
         if extra:
@@ -145,9 +145,9 @@ class UpgradesHandler(QueryHandler):
             # documented. They are accepted and not applied, so every upgrade record in
             # scope is returned.
             rules = body["filter"].get("rules") or []
-            kept = [rule for rule in rules if not (
+            rules_without_dates = [rule for rule in rules if not (
                 isinstance(rule, dict) and rule.get("property") in ("start_date", "end_date"))]
-            body = dict(body, filter=dict(body["filter"], rules=kept))
+            body = dict(body, filter=dict(body["filter"], rules=rules_without_dates))
         query = parse_query(self.topic, body, context.model.now_ms)
         records, keys = _topic_records(context, self.topic)
         pieces: list[dict[str, Any]] = []
@@ -173,8 +173,11 @@ class ImpactedListHandler(QueryHandler):
 
 
 def _one_or_list(context: RequestContext, rows: list[Record]) -> Any:
-    """The spec gives only a single-object schema for the license operations. A request for
-    the token's own tenant that yields one row gets that object; agg_by=tenant gets a list."""
+    """Return one row as an object, or the rows as a list.
+
+    The spec gives only a single-object schema for the license operations. A request for the
+    token's own tenant that yields one row gets that object, and agg_by=tenant gets a list.
+    """
     if not context.aggregate and len(rows) == 1:
         return rows[0]
     return rows

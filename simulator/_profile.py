@@ -10,7 +10,7 @@ from simulator._hierarchy import Tenant
 
 @dataclass(frozen=True)
 class TenantProfile:
-    """What is wrong with one tenant; each flag drives the records generated for it.
+    """Failure flags of one tenant, each of which shapes the records generated for it.
 
     The probabilities are chosen so that a run over 50 tenants shows every kind of failure a
     few times and most tenants pass most checks.

@@ -26,12 +26,12 @@ HISTOGRAM_RANGES = {"minute": MINUTE_MS, "hour": HOUR_MS, "day": DAY_MS}
 
 
 class QueryError(ValueError):
-    """The request body is invalid; the service answers 400 with this message."""
+    """The request body is invalid, so the service returns 400 with this message."""
 
 
 @dataclass(frozen=True)
 class Topic:
-    """What the query engine needs to know about the records of one kind of data."""
+    """Record fields, computed counters and rules of one kind of data."""
 
     name: str
     fields: frozenset[str]
@@ -103,11 +103,11 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def _number(value: Any, what: str) -> float:
+def _number(value: Any, description: str) -> float:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise QueryError("%s must be a number, got %r" % (what, value)) from None
+        raise QueryError("%s must be a number, got %r" % (description, value)) from None
 
 
 def _ordered(left: Any, right: Any, compare: Callable[[Any, Any], bool]) -> bool:
@@ -149,11 +149,11 @@ def _property_rule(topic: Topic, rule: dict[str, Any], now_ms: int) -> Callable[
     if not values:
         raise QueryError("operator '%s' on '%s' needs at least one value" % (operator, name))
 
-    wanted = {_comparable(value) for value in values}
+    expected_values = {_comparable(value) for value in values}
     if operator in ("in", "equals"):
-        return lambda record: _comparable(record.get(field_name)) in wanted
+        return lambda record: _comparable(record.get(field_name)) in expected_values
     if operator in ("not_in", "not_equals"):
-        return lambda record: _comparable(record.get(field_name)) not in wanted
+        return lambda record: _comparable(record.get(field_name)) not in expected_values
     if operator == "between":
         if len(values) != 2:
             raise QueryError("operator 'between' needs two values, got %r" % (values,))

@@ -61,9 +61,16 @@ def threat_records(tenant: Tenant, profile: TenantProfile, rng: random.Random, n
     records: list[Record] = []
     total = _count(rng, profile, 3, 10)
     for index in range(total + (2 if profile.unblocked_critical_threats else 0)):
+        # Tenants with unblocked critical threats get one Critical and one High event that
+        # was not blocked, on top of their random events.
         forced = index >= total
-        severity = ("Critical" if index == total else "High") if forced else rng.choices(
-            ("Critical", "High", "Medium", "Low", "Informational"), (5, 15, 30, 30, 20))[0]
+        if index == total:
+            severity = "Critical"
+        elif forced:
+            severity = "High"
+        else:
+            severity = rng.choices(("Critical", "High", "Medium", "Low", "Informational"),
+                                   (5, 15, 30, 30, 20))[0]
         blocked = False if forced else rng.random() < 0.9
         verdict = rng.choices(("malicious", "unknown", "benign"), (50, 20, 30))[0]
         user = _user(rng, tenant)

@@ -69,7 +69,7 @@ class DroppedResponse(Response):
 
 def fault_response(fault: Fault, request_id: str, normal_body: Any = None,
                    token_endpoint: bool = False) -> Response:
-    """Build the response of a fault that replaces the normal answer."""
+    """Build the response that a fault sends in place of the normal one."""
     headers = {"X-Request-Id": request_id}
     if fault.kind == "drop":
         return DroppedResponse()

@@ -54,7 +54,7 @@ def built_in_routes() -> list[OperationRoute]:
 
 
 def catalog_properties() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Return the property and filter property names the catalog knows per operation, or
+    """Return the property and filter property names the catalog lists per operation, or
     an empty dict without the catalog."""
     catalog = load_catalog()
     if catalog is None:

@@ -1,4 +1,4 @@
-"""Every operation answers with rows shaped as the official spec describes."""
+"""Every operation returns rows shaped as the official spec describes."""
 
 from __future__ import annotations
 
@@ -90,9 +90,9 @@ def test_response_matches_spec_schema(simulator: SimulatorClient, spec: dict[str
         assert all(isinstance(piece, dict) and len(piece) == 1 for piece in answer)
 
 
-# Spec examples whose response does not follow from their request: "Site Status" answers
+# Spec examples whose response does not follow from their request: "Site Status" returns
 # site_state_name in place of the requested sub_tenant_id, and "Top Outliers" adds a count
-# to one row. The simulator answers the requested keys for them.
+# to one row. The simulator returns the requested keys for them.
 EXAMPLES_NOT_MATCHING_REQUEST = {"Site Status", "Top Outliers"}
 # Examples that select one specific incident id or a location no tenant uses.
 EXAMPLES_WITHOUT_ROWS = {"List Of Impacted Objects"}
