@@ -1,0 +1,77 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Controller side of monitor_facts: pick the tenant scope and write the dataset file.
+
+The module gathers wherever it runs. This plugin fills ``tenant_tsg_id`` from the host
+variable that the tenants inventory sets, and writes ``dest`` on the controller, as the
+module documentation promises, even when the task runs on another host.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+from typing import Any, Dict, Optional
+
+from ansible.plugins.action import ActionBase
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
+    parse_mode,
+    write_dataset,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    MonitorError,
+)
+
+MODULE_NAME = "prisma_sase.mt_monitor.monitor_facts"
+TENANT_HOST_VARIABLE = "tenant_tsg_id"
+
+
+class ActionModule(ActionBase):
+    _supports_check_mode = True
+    _supports_async = False
+
+    def run(
+        self, tmp: Optional[str] = None, task_vars: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
+        task_vars = task_vars or {}
+        result = super().run(tmp, task_vars)
+
+        module_args = dict(self._task.args)
+        dest = module_args.pop("dest", None)
+        mode_text = module_args.pop("mode", None) or "0600"
+        try:
+            mode = parse_mode(mode_text)
+        except MonitorError as error:
+            result.update(failed=True, msg=error.message)
+            return result
+
+        if module_args.get("tenant_tsg_id") in (None, "") and task_vars.get(TENANT_HOST_VARIABLE):
+            module_args["tenant_tsg_id"] = str(task_vars[TENANT_HOST_VARIABLE])
+
+        result.update(
+            self._execute_module(
+                module_name=MODULE_NAME, module_args=module_args, task_vars=task_vars
+            )
+        )
+        if result.get("failed") or not dest:
+            return result
+
+        dataset = (result.get("ansible_facts") or {}).get("mt_monitor")
+        if not isinstance(dataset, dict):
+            result.update(failed=True, msg="monitor_facts returned no dataset, so dest was not written")
+            return result
+
+        path = os.path.expanduser(str(dest))
+        try:
+            result["changed"] = write_dataset(
+                path, dataset, mode, check_mode=bool(self._task.check_mode)
+            )
+        except MonitorError as error:
+            result.update(failed=True, msg=error.message)
+            return result
+        result["dest"] = path
+        return result
