@@ -16,9 +16,11 @@ BOOTSTRAP_PYTHON := $(shell python3.11 -c '' >/dev/null 2>&1 && echo python3.11 
 COLLECTIONS_DIR := $(ROOT)/.build/collections
 COLLECTION_LINK := $(COLLECTIONS_DIR)/ansible_collections/prisma_sase/mt_monitor
 SANITY_ROOT := $(ROOT)/.build/ansible-test/ansible_collections/prisma_sase/mt_monitor
-# ansible-test sanity runs for the controller's Python only: each extra version adds several
-# minutes of virtual environment setup on a 2-core machine.
+# ansible-test sanity runs every test for the controller's Python, because each extra version
+# adds minutes of virtual environment setup on a 2-core machine. Modules also run on Python 3.10
+# (tests/config.yml), so the compile and import tests run for it too.
 SANITY_PYTHON := 3.11
+SANITY_MODULE_PYTHON := 3.10
 GET_PIP_SCRIPT := $(ROOT)/.ci/ansible_test_get_pip.py
 
 # Debian packages the test suites need: Chromium for the browser tests of the HTML report,
@@ -120,13 +122,41 @@ sanity: venv
 	cache_file="$$HOME/.ansible/test/cache/get_pip_$${pip_version//./_}.py"; \
 	mkdir -p "$$(dirname "$$cache_file")"; \
 	cp $(GET_PIP_SCRIPT) "$$cache_file"
+	@# Both runs go ahead when one fails, so one pass lists every error; the target fails after.
+	@rm -f $(ROOT)/.build/sanity.failed
 	cd $(SANITY_ROOT) && $(VENV)/bin/ansible-test sanity --venv --python $(SANITY_PYTHON) \
-		--color no --allow-disabled 2>&1 | tee $(ROOT)/.build/sanity.log
+		--color no --allow-disabled 2>&1 | tee $(ROOT)/.build/sanity.log \
+		|| echo "python $(SANITY_PYTHON)" >> $(ROOT)/.build/sanity.failed
 	@if grep -q 'All targets skipped' $(ROOT)/.build/sanity.log; then \
 		echo "ansible-test sanity found no files to test in $(SANITY_ROOT)" >&2; exit 1; \
 	fi
+	@# pyenv installs versions that its shims do not select, so look there too.
+	@python_dir=""; \
+	if python$(SANITY_MODULE_PYTHON) -c '' >/dev/null 2>&1; then \
+		python_dir="$$(dirname "$$(python$(SANITY_MODULE_PYTHON) -c 'import sys; print(sys.executable)')")"; \
+	elif command -v pyenv >/dev/null 2>&1; then \
+		python_dir="$$(ls -d "$$(pyenv root)"/versions/$(SANITY_MODULE_PYTHON).*/bin 2>/dev/null | tail -1 || true)"; \
+	fi; \
+	if [ -z "$$python_dir" ]; then \
+		echo "sanity: python$(SANITY_MODULE_PYTHON) not found; compile and import tests for it not run"; \
+	else \
+		cd $(SANITY_ROOT) && PATH="$$python_dir:$$PATH" $(VENV)/bin/ansible-test sanity --venv \
+			--python $(SANITY_MODULE_PYTHON) --test compile --test import --color no \
+			|| echo "python $(SANITY_MODULE_PYTHON)" >> $(ROOT)/.build/sanity.failed; \
+	fi
+	@if [ -f $(ROOT)/.build/sanity.failed ]; then \
+		echo "ansible-test sanity failed for: $$(paste -sd, $(ROOT)/.build/sanity.failed)" >&2; exit 1; \
+	fi
 
-test: deps venv lint unit integration sanity browser
+# Stages run in this order and stop at the first failure; each prints its duration.
+TEST_STAGES := deps venv lint unit integration sanity browser
+
+test:
+	@for stage in $(TEST_STAGES); do \
+		started=$$(date +%s); \
+		$(MAKE) $$stage; \
+		echo "make $$stage: passed in $$(( $$(date +%s) - started )) s"; \
+	done
 
 demo: venv
 	@$(TEST_ENV) $(VENV_PYTHON) -m ansible_collections.prisma_sase.mt_monitor.tests.integration._demo
