@@ -16,9 +16,10 @@ __metaclass__ = type
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import (
+    Operation,
     get_operation,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
@@ -30,6 +31,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._regions im
     headers_for_cdl_regions,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._rows import (
+    label_variant_rows,
     merge_region_rows,
     normalize_license_row,
     normalize_rows,
@@ -47,9 +49,6 @@ WarnCallback = Callable[[str], None]
 FALLBACK_REGION = "americas"
 
 LICENSE_UTILIZATION = "license.utilization"
-# Asking for MU and RN in one call sometimes fails with a 5xx on the live service, so each
-# product type is queried on its own.
-LICENSE_PRODUCT_TYPES = ("MU", "RN")
 
 
 @dataclass
@@ -62,6 +61,8 @@ class OperationResult:
     regions: List[str] = field(default_factory=list)
     errors: List[Dict[str, Any]] = field(default_factory=list)
     request_count: int = 0
+    # One record per call sent: region, variant query, status, request id and row count.
+    responses: List[Dict[str, Any]] = field(default_factory=list)
 
     @property
     def partial(self) -> bool:
@@ -163,24 +164,41 @@ def plan_regions(
     return [FALLBACK_REGION]
 
 
-def expand_requests(prepared: Any) -> List[Any]:
+def _chosen_values(query: Dict[str, Any], name: str) -> List[str]:
+    """Return the comma-separated values that the caller set for one query parameter."""
+    text = str(query.get(name) or "").replace(" ", "")
+    return [value for value in text.split(",") if value]
+
+
+def expand_requests(prepared: Any, operation: Optional[Operation] = None) -> List[Any]:
     """Split one prepared request into the requests actually sent.
 
-    license.utilization is sent once per product type unless the caller chose one.
+    An operation with ``query_variants`` in the catalog (license.utilization: one call per
+    product type) is sent once per variant. A caller who set a variant parameter gets one
+    call per value given, so ``product_type: MU,RN`` still becomes two calls. ``operation``
+    is the catalog entry, looked up by the request's operation name when not given.
     """
-    if prepared.operation != LICENSE_UTILIZATION:
+    if operation is None:
+        operation = get_operation(prepared.operation)
+    if not operation.query_variants:
         return [prepared]
 
     query = dict(prepared.query or {})
-    chosen = str(query.get("product_type") or "").replace(" ", "")
-    product_types = [value for value in chosen.split(",") if value] or list(LICENSE_PRODUCT_TYPES)
-    if len(product_types) == 1:
-        query["product_type"] = product_types[0]
-        return [dataclasses.replace(prepared, query=query)]
-    return [
-        dataclasses.replace(prepared, query=dict(query, product_type=value))
-        for value in product_types
-    ]
+    variant_keys: List[str] = []
+    for variant in operation.query_variants:
+        for key in variant:
+            if key not in variant_keys:
+                variant_keys.append(key)
+
+    chosen = {key: _chosen_values(query, key) for key in variant_keys}
+    if not any(chosen.values()):
+        variants = [dict(variant) for variant in operation.query_variants]
+    else:
+        # Only single-key variants can be split from a caller's list of values.
+        key = next(key for key in variant_keys if chosen[key])
+        variants = [{key: value} for value in chosen[key]]
+
+    return [dataclasses.replace(prepared, query=dict(query, **variant)) for variant in variants]
 
 
 def _error_record(
@@ -193,6 +211,26 @@ def _error_record(
     return record
 
 
+def _response_record(region: Optional[str], sent: Any, outcome: Any) -> Dict[str, Any]:
+    """Describe one call for ``responses``: region, variant query, status, id and row count."""
+    record: Dict[str, Any] = {"region": region, "query": dict(sent.query or {})}
+    if isinstance(outcome, MonitorError):
+        record.update(
+            {
+                "status": outcome.status,
+                "request_id": outcome.request_id,
+                "rows": 0,
+                "error": outcome.kind,
+            }
+        )
+    else:
+        response, rows = outcome
+        record.update(
+            {"status": response.status, "request_id": response.request_id, "rows": len(rows)}
+        )
+    return record
+
+
 def gather(
     client: Any,
     prepared_requests: Sequence[Any],
@@ -200,17 +238,24 @@ def gather(
     scope: TenantScope,
     *,
     tsg_id: Optional[str] = None,
+    extra_operations: Optional[Mapping[str, Operation]] = None,
 ) -> Dict[str, OperationResult]:
-    """Send every prepared request to every region concurrently and merge the answers.
+    """Send every prepared request to every region concurrently and merge the responses.
 
     Returns one OperationResult per operation name, in the order given. A failed request is
-    recorded in that operation's ``errors`` and never stops the others.
+    recorded in that operation's ``errors`` and never stops the others. ``extra_operations``
+    describes request operation names that are not in the catalog (raw paths), by name.
     """
+    extra = dict(extra_operations or {})
+
+    def lookup(name: str) -> Operation:
+        return extra[name] if name in extra else get_operation(name)
+
     results: Dict[str, OperationResult] = {}
     calls: List[Tuple[str, Any, Optional[str]]] = []
 
     for prepared in prepared_requests:
-        operation = get_operation(prepared.operation)
+        operation = lookup(prepared.operation)
         call_regions = list(regions) if operation.region_header else [first_region(regions)]
         result = results.setdefault(
             operation.name,
@@ -220,12 +265,12 @@ def gather(
                 regions=list(call_regions) if operation.region_header else [],
             ),
         )
-        for sent in expand_requests(prepared):
+        for sent in expand_requests(prepared, operation):
             for region in call_regions:
                 calls.append((operation.name, sent, region))
                 result.request_count += 1
 
-    def send(call: Tuple[str, Any, Optional[str]]) -> List[Dict[str, Any]]:
+    def send(call: Tuple[str, Any, Optional[str]]) -> Tuple[Any, List[Dict[str, Any]]]:
         name, sent, region = call
         response = client.request(
             sent.method,
@@ -236,22 +281,25 @@ def gather(
             operation=name,
             tsg_id=tsg_id,
         )
-        return normalize_rows(get_operation(name), response.data)
+        operation = lookup(name)
+        rows = normalize_rows(operation, response.data)
+        return response, label_variant_rows(operation, sent.query or {}, rows)
 
     collected: Dict[str, List[Tuple[Optional[str], List[Dict[str, Any]]]]] = {}
     for call, outcome in client.map_concurrent(send, calls):
-        name, _sent, region = call
+        name, sent, region = call
+        results[name].responses.append(_response_record(region, sent, outcome))
         if isinstance(outcome, MonitorError):
             results[name].errors.append(_error_record(outcome, name, region, tsg_id))
             continue
-        tag = region if get_operation(name).region_header else None
-        collected.setdefault(name, []).append((tag, outcome))
+        tag = region if lookup(name).region_header else None
+        collected.setdefault(name, []).append((tag, outcome[1]))
 
     for name, result in results.items():
         rows = merge_region_rows(collected.get(name, []))
         if name == LICENSE_UTILIZATION:
             rows = [normalize_license_row(row) for row in rows]
-        result.rows = scope.index.enrich(rows, get_operation(name))
+        result.rows = scope.index.enrich(rows, lookup(name))
     return results
 
 

@@ -12,6 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+from collections import Counter
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
@@ -90,21 +91,49 @@ def row_key(row: Mapping[str, Any]) -> str:
 def merge_region_rows(rows_by_region: Iterable[tuple]) -> List[Dict[str, Any]]:
     """Merge ``(region, rows)`` pairs, tagging each row with its region and dropping repeats.
 
-    A row that two regions both return (the same content) is kept once, with the first region.
+    A row that an earlier region already returned with the same content is dropped, because a
+    tenant whose data lives in two regions can appear in both responses. Equal rows inside one
+    response are kept: a list operation may return two events with the same fields.
     """
     merged: List[Dict[str, Any]] = []
-    seen = set()
+    emitted: Counter = Counter()
     for region, rows in rows_by_region:
+        in_this_response: Counter = Counter()
         for row in rows:
             key = row_key(row)
-            if key in seen:
+            in_this_response[key] += 1
+            if in_this_response[key] <= emitted[key]:
                 continue
-            seen.add(key)
+            emitted[key] += 1
             tagged = dict(row)
             if region is not None:
                 tagged["region"] = region
             merged.append(tagged)
     return merged
+
+
+def label_variant_rows(
+    operation: Any, query: Mapping[str, Any], rows: List[Dict[str, Any]]
+) -> List[Dict[str, Any]]:
+    """Add the variant's query values (such as ``product_type``) to rows that lack them.
+
+    The rows of one variant call belong to that variant, so after the calls are merged each
+    row still shows which product type it counts.
+    """
+    keys = set()
+    for variant in getattr(operation, "query_variants", ()) or ():
+        keys.update(variant)
+    if not keys:
+        return rows
+
+    labelled = []
+    for row in rows:
+        copy = dict(row)
+        for key in sorted(keys):
+            if copy.get(key) in (None, "") and query.get(key) not in (None, ""):
+                copy[key] = query[key]
+        labelled.append(copy)
+    return labelled
 
 
 def bandwidth_in_mbps(value: Any, unit: Any) -> Optional[float]:
