@@ -1,0 +1,221 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+name: aggregate
+short_description: Rows of an Aggregate Monitoring operation across all tenants
+version_added: 1.0.0
+description:
+  - Runs one Prisma SASE Aggregate Monitoring API operation per term, over every region where
+    tenants live, and returns the rows, each joined to its tenant under C(tenant).
+  - The result is a list of dicts whatever the number of rows. Use C(query()) or
+    C(lookup(..., wantlist=true)), because C(lookup()) alone returns a single row as a dict.
+  - Results are kept in memory for O(cache_ttl) seconds, keyed by scope, operation and options,
+    so a template that uses the same lookup twice calls the API once.
+extends_documentation_fragment:
+  - prisma_sase.mt_monitor.connection.PLUGINS
+  - prisma_sase.mt_monitor.query
+options:
+  _terms:
+    description:
+      - Operation names such as V(threats.summary) or V(license.utilization). The rows of all
+        terms are returned in one list, in term order.
+    required: true
+    type: list
+    elements: str
+  on_denied:
+    description:
+      - What a 403 from the API does. V(error) fails the lookup, V(warn) prints a warning and
+        returns the rows of the calls that succeeded, V(skip) does the same without a warning.
+    type: str
+    choices: [error, warn, skip]
+    default: error
+  cache_ttl:
+    description:
+      - Seconds a result stays in the in-memory cache of the worker process. V(0) turns the
+        cache off. Only the scope (URLs, client ID, TSG ID), the operation and the options form
+        the key; no secret is stored.
+    type: float
+    default: 60
+notes:
+  - A call that fails for another reason than a 403 fails the lookup when every region failed,
+    and prints a warning when only some regions failed.
+seealso:
+  - module: prisma_sase.mt_monitor.monitor_facts
+  - plugin: prisma_sase.mt_monitor.tenants
+    plugin_type: lookup
+author:
+  - prisma_sase.mt_monitor contributors
+"""
+
+EXAMPLES = r"""
+- name: Tenants with unblocked critical threats (connection from PRISMA_SASE_* variables)
+  ansible.builtin.debug:
+    msg: "{{ query('prisma_sase.mt_monitor.aggregate', 'threats.summary', severity=['critical'])
+             | selectattr('unblocked_count', 'gt', 0) | map(attribute='tenant.display_name') }}"
+
+- name: License utilization of remote networks, skipping tenants the account cannot read
+  ansible.builtin.set_fact:
+    utilization: "{{ query('prisma_sase.mt_monitor.aggregate', 'license.utilization',
+                           query={'product_type': 'RN'}, on_denied='warn') }}"
+"""
+
+RETURN = r"""
+_raw:
+  description:
+    - One dict per row, with the fields of the operation's response plus C(tenant)
+      (C(tsg_id), C(cdl_tenant_id), C(display_name)), or C(tenant=null) and C(unmatched=true)
+      for a row whose tenant is not in the hierarchy. Rows from several regions carry C(region).
+  type: list
+  elements: dict
+"""
+
+import copy
+from typing import Any, Dict, List, Optional, Tuple
+
+from ansible.errors import AnsibleError
+from ansible.plugins.lookup import LookupBase
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    MonitorError,
+    PermissionDeniedError,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
+    gather,
+    load_tenants,
+    plan_regions,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query import (
+    build_request,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_base import (
+    LOOKUP_CACHE,
+    PluginMessages,
+    check_cache_ttl,
+    check_on_denied,
+    handle_denied,
+    load_settings,
+    open_client,
+    options_key,
+    plugin_error,
+    scope_key,
+)
+
+# Options passed to the query builder, as the info modules take them.
+INTENT_OPTIONS = (
+    "time_range",
+    "severity",
+    "rules",
+    "properties",
+    "sort",
+    "function",
+    "alias",
+    "filter",
+    "raw_properties",
+    "body",
+    "query",
+    "count",
+    "agg_by_tenant",
+    "strict",
+)
+
+WHAT = "lookup prisma_sase.mt_monitor.aggregate"
+
+
+class LookupModule(LookupBase):
+    def run(self, terms: List[Any], variables: Optional[Dict[str, Any]] = None, **kwargs: Any):
+        self.set_options(var_options=variables, direct=kwargs)
+        messages = PluginMessages(WHAT)
+        on_denied = check_on_denied(self.get_option("on_denied"))
+        ttl = check_cache_ttl(self.get_option("cache_ttl"))
+        settings = load_settings(self, messages, WHAT)
+        intent = {name: self.get_option(name) for name in INTENT_OPTIONS}
+
+        if not terms:
+            raise AnsibleError(
+                "%s needs at least one operation name, such as 'threats.summary'" % WHAT
+            )
+        prepared_requests = []
+        for term in terms:
+            try:
+                prepared_requests.append(build_request(str(term), **intent))
+            except MonitorError as error:
+                raise plugin_error(error, WHAT) from None
+
+        rows: List[Dict[str, Any]] = []
+        client = None
+        try:
+            for prepared in prepared_requests:
+                key = ("aggregate", scope_key(settings), prepared.operation, options_key(intent))
+                cached = LOOKUP_CACHE.get(key, ttl)
+                if cached is None:
+                    if client is None:
+                        client = open_client(settings, messages, WHAT)
+                    cached, complete = self._query(
+                        client, settings, prepared, on_denied, messages
+                    )
+                    # Partial rows are returned but not kept, so the next call tries again.
+                    if complete:
+                        LOOKUP_CACHE.put(key, cached, ttl)
+                else:
+                    messages.debug("%s rows from the in-memory cache" % prepared.operation)
+                rows.extend(copy.deepcopy(cached))
+        finally:
+            if client is not None:
+                client.close()
+            messages.report_repeats()
+        return rows
+
+    @staticmethod
+    def _query(
+        client: Any, settings: Any, prepared: Any, on_denied: str, messages: PluginMessages
+    ) -> Tuple[List[Dict[str, Any]], bool]:
+        """Return the rows of one operation and whether no call failed except by a 403."""
+        what = "%s %s" % (WHAT, prepared.operation)
+        try:
+            scope = load_tenants(client, regions=settings.regions, region_map=settings.region_map)
+        except PermissionDeniedError as error:
+            handle_denied(error, on_denied, messages, what)
+            return [], True
+        except MonitorError as error:
+            raise plugin_error(error, what) from None
+
+        regions = plan_regions(settings.regions, scope.tenants, settings.region_map, messages.warn)
+        outcome = gather(client, [prepared], regions, scope)[prepared.operation]
+
+        denied = [error for error in outcome.errors if error.get("kind") == "permission"]
+        others = [error for error in outcome.errors if error.get("kind") != "permission"]
+        if denied:
+            first = PermissionDeniedError(
+                denied[0].get("message") or "not authorised",
+                operation=denied[0].get("operation"),
+                region=denied[0].get("region"),
+                tsg_id=denied[0].get("tsg_id"),
+                status=denied[0].get("status"),
+                request_id=denied[0].get("request_id"),
+            )
+            handle_denied(first, on_denied, messages, what)
+        if others and outcome.failed and not denied:
+            first = others[0]
+            raise plugin_error(
+                MonitorError(
+                    first.get("message") or "every request failed",
+                    operation=first.get("operation"),
+                    region=first.get("region"),
+                    tsg_id=first.get("tsg_id"),
+                    status=first.get("status"),
+                    request_id=first.get("request_id"),
+                ),
+                what,
+            )
+        for error in others:
+            messages.warn(
+                "%s: the rows are partial, because region %s failed: %s"
+                % (what, error.get("region"), error.get("message"))
+            )
+        return outcome.rows, not others

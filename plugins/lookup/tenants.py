@@ -1,0 +1,194 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+name: tenants
+short_description: The flat list of tenants below a Prisma SASE TSG
+version_added: 1.0.0
+description:
+  - Reads the tenant hierarchy once and returns every tenant as a dict, parents first.
+  - The result is a list of dicts whatever the number of tenants, and names that contain commas
+    stay whole. Use C(query()) or C(lookup(..., wantlist=true)), because C(lookup()) alone
+    returns a single tenant as a dict.
+  - The hierarchy is kept in memory for O(cache_ttl) seconds, keyed by scope, so a template that
+    uses the lookup twice calls the API once.
+extends_documentation_fragment:
+  - prisma_sase.mt_monitor.connection.PLUGINS
+options:
+  _terms:
+    description:
+      - TSG IDs or CDL tenant IDs to return. When none are given, every tenant is returned.
+      - An ID that matches no tenant returns nothing for that ID.
+    required: false
+    type: list
+    elements: str
+  region:
+    description:
+      - Besides choosing the X-PANW-Region of the hierarchy call, a list other than V(auto) keeps
+        only tenants whose data lives in one of these regions. Header values such as V(europe)
+        and CDL region codes such as V(eu01) both match.
+  license_type:
+    description:
+      - Keep only tenants with one of these license types, such as V(SASE), compared without
+        regard to case.
+    type: list
+    elements: str
+  parent:
+    description:
+      - Keep only the direct children of this TSG ID.
+    type: str
+  on_denied:
+    description:
+      - What a 403 on the hierarchy call does. V(error) fails the lookup, V(warn) prints a
+        warning and returns an empty list, V(skip) returns an empty list.
+    type: str
+    choices: [error, warn, skip]
+    default: error
+  cache_ttl:
+    description:
+      - Seconds the hierarchy stays in the in-memory cache of the worker process. V(0) turns
+        the cache off. The key is the scope (URLs, client ID, TSG ID); no secret is stored.
+    type: float
+    default: 60
+seealso:
+  - plugin: prisma_sase.mt_monitor.tenants
+    plugin_type: inventory
+  - plugin: prisma_sase.mt_monitor.aggregate
+    plugin_type: lookup
+author:
+  - prisma_sase.mt_monitor contributors
+"""
+
+EXAMPLES = r"""
+- name: Names of every tenant (connection from PRISMA_SASE_* variables)
+  ansible.builtin.debug:
+    msg: "{{ query('prisma_sase.mt_monitor.tenants') | map(attribute='display_name') }}"
+
+- name: SASE tenants whose data lives in Europe
+  ansible.builtin.debug:
+    msg: "{{ query('prisma_sase.mt_monitor.tenants', region=['europe'], license_type=['SASE']) }}"
+
+- name: One tenant by TSG ID
+  ansible.builtin.debug:
+    msg: "{{ lookup('prisma_sase.mt_monitor.tenants', '1000000002', wantlist=true) }}"
+"""
+
+RETURN = r"""
+_raw:
+  description:
+    - One dict per tenant with C(tsg_id), C(cdl_tenant_id), C(display_name), C(parent_tsg_id),
+      C(path) (names from the root), C(depth), C(regions) (CDL codes), C(region_headers)
+      (X-PANW-Region values), C(license_type), C(vertical) and C(license_activated).
+  type: list
+  elements: dict
+"""
+
+import copy
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+from ansible.plugins.lookup import LookupBase
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    MonitorError,
+    PermissionDeniedError,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
+    load_tenants,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._regions import (
+    AUTO_REGION,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants import (
+    TenantIndex,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_base import (
+    LOOKUP_CACHE,
+    PluginMessages,
+    check_cache_ttl,
+    check_on_denied,
+    handle_denied,
+    load_settings,
+    open_client,
+    plugin_error,
+    scope_key,
+)
+
+WHAT = "lookup prisma_sase.mt_monitor.tenants"
+
+
+def select_tenants(
+    tenants: Sequence[Mapping[str, Any]],
+    ids: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    license_types: Optional[Sequence[str]] = None,
+    parent: Optional[str] = None,
+) -> List[Dict[str, Any]]:
+    """Return copies of the tenants that pass every filter given, in hierarchy order."""
+    wanted_regions = {value.lower() for value in regions if value.lower() != AUTO_REGION}
+    wanted_licenses = {value.lower() for value in license_types or []}
+
+    chosen = list(tenants)
+    if ids:
+        index = TenantIndex(tenants)
+        matched = [index.lookup(value) for value in ids]
+        chosen_ids = {tenant["tsg_id"] for tenant in matched if tenant is not None}
+        chosen = [tenant for tenant in chosen if tenant["tsg_id"] in chosen_ids]
+    if wanted_regions:
+        chosen = [
+            tenant
+            for tenant in chosen
+            if wanted_regions
+            & {str(value).lower() for value in (tenant.get("region_headers") or [])
+               + (tenant.get("regions") or [])}
+        ]
+    if wanted_licenses:
+        chosen = [
+            tenant
+            for tenant in chosen
+            if str(tenant.get("license_type") or "").lower() in wanted_licenses
+        ]
+    if parent:
+        chosen = [tenant for tenant in chosen if tenant.get("parent_tsg_id") == str(parent).strip()]
+    return [copy.deepcopy(dict(tenant)) for tenant in chosen]
+
+
+class LookupModule(LookupBase):
+    def run(self, terms: List[Any], variables: Optional[Dict[str, Any]] = None, **kwargs: Any):
+        self.set_options(var_options=variables, direct=kwargs)
+        messages = PluginMessages(WHAT)
+        on_denied = check_on_denied(self.get_option("on_denied"))
+        ttl = check_cache_ttl(self.get_option("cache_ttl"))
+        settings = load_settings(self, messages, WHAT)
+
+        key = ("tenants", scope_key(settings))
+        tenants = LOOKUP_CACHE.get(key, ttl)
+        if tenants is None:
+            client = open_client(settings, messages, WHAT)
+            try:
+                tenants = load_tenants(
+                    client, regions=settings.regions, region_map=settings.region_map
+                ).tenants
+            except PermissionDeniedError as error:
+                handle_denied(error, on_denied, messages, WHAT)
+                return []
+            except MonitorError as error:
+                raise plugin_error(error, WHAT) from None
+            finally:
+                client.close()
+                messages.report_repeats()
+            LOOKUP_CACHE.put(key, tenants, ttl)
+        else:
+            messages.debug("tenant hierarchy from the in-memory cache")
+
+        return select_tenants(
+            tenants,
+            ids=[str(term).strip() for term in terms],
+            regions=list(settings.regions),
+            license_types=self.get_option("license_type"),
+            parent=self.get_option("parent"),
+        )

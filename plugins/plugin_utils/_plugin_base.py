@@ -1,0 +1,222 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Shared set-up of the lookups and the inventory: options, client, messages and caching.
+
+This is a private module: its interface may change between releases.
+
+Plugins run in the controller process, where ``no_log`` cannot hide anything, so every error
+they raise is built from safe fields (operation, region, TSG ID, status, request ID and the
+sanitised message of a MonitorError) and is raised ``from None``: the chained exception of a
+failed HTTP call could carry a URL with credentials or a request body.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import threading
+import time
+from typing import Any, Callable, Dict, Hashable, Optional, Tuple
+
+from ansible.errors import AnsibleError
+from ansible.utils.display import Display
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._client import (
+    Client,
+    requests_import_error,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    MonitorError,
+    PermissionDeniedError,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options import (
+    ConnectionSettings,
+    safe_url,
+    settings_from_plugin,
+)
+
+display = Display()
+
+ON_DENIED_CHOICES = ("error", "warn", "skip")
+
+# Seconds a lookup result stays in memory unless the cache_ttl option says otherwise.
+DEFAULT_CACHE_TTL = 60.0
+
+
+class PluginMessages:
+    """Warning and debug callbacks for the client that print through Display.
+
+    Debug lines (request traces) appear at -vvv. Each warning is printed once per plugin run,
+    with a count of repeats at the end, because a fan-out over many tenants can raise the same
+    warning hundreds of times.
+    """
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self._counts: Dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def warn(self, message: str) -> None:
+        with self._lock:
+            count = self._counts.get(message, 0)
+            self._counts[message] = count + 1
+        if count == 0:
+            display.warning("%s: %s" % (self.prefix, message))
+
+    def debug(self, message: str) -> None:
+        display.vvv("%s: %s" % (self.prefix, message))
+
+    def report_repeats(self) -> None:
+        """Print how often each warning repeated, once the plugin run is over."""
+        with self._lock:
+            repeated = [(message, count) for message, count in self._counts.items() if count > 1]
+        for message, count in repeated:
+            display.warning(
+                "%s: the warning %r repeated %d more times" % (self.prefix, message[:120], count - 1)
+            )
+
+
+def plugin_error(error: MonitorError, what: str) -> AnsibleError:
+    """Build the AnsibleError of a failed plugin call from the error's safe fields only."""
+    details = []
+    for label, value in (
+        ("operation", error.operation),
+        ("region", error.region),
+        ("tsg_id", error.tsg_id),
+        ("status", error.status),
+        ("request id", error.request_id),
+    ):
+        if value is not None and str(value) not in error.message:
+            details.append("%s %s" % (label, value))
+    suffix = " (%s)" % ", ".join(details) if details else ""
+    return AnsibleError("%s failed: %s%s" % (what, error.message, suffix))
+
+
+def load_settings(plugin: Any, messages: PluginMessages, what: str) -> ConnectionSettings:
+    """Read and validate the connection options of a plugin; raise AnsibleError when invalid."""
+    try:
+        return settings_from_plugin(plugin, warn=messages.warn)
+    except MonitorError as error:
+        raise plugin_error(error, what) from None
+
+
+def open_client(settings: ConnectionSettings, messages: PluginMessages, what: str) -> Client:
+    """Create the API client of a plugin; raise AnsibleError when requests is missing."""
+    import_error = requests_import_error()
+    if import_error:
+        raise AnsibleError(
+            "%s needs the Python library 'requests', which could not be imported; install it "
+            "for the Python that runs ansible: %s" % (what, import_error.strip().splitlines()[-1])
+        )
+    try:
+        return Client(settings, warn=messages.warn, debug=messages.debug)
+    except MonitorError as error:
+        raise plugin_error(error, what) from None
+
+
+def describe_connection(settings: ConnectionSettings) -> str:
+    """Describe where a plugin connects, for debug lines; secrets are left out."""
+    return "api_url %s, auth_url %s, tsg_id %s" % (
+        safe_url(settings.api_url),
+        safe_url(settings.auth_url),
+        settings.tsg_id,
+    )
+
+
+def handle_denied(
+    error: PermissionDeniedError, on_denied: str, messages: PluginMessages, what: str
+) -> None:
+    """Apply the on_denied choice to a 403: raise (error), warn and go on (warn), or go on."""
+    if on_denied == "error":
+        raise plugin_error(error, what) from None
+    if on_denied == "warn":
+        messages.warn("%s: not authorised, skipped: %s" % (what, error.message))
+
+
+def check_on_denied(value: Any) -> str:
+    """Validate the on_denied option."""
+    if value not in ON_DENIED_CHOICES:
+        raise AnsibleError(
+            "on_denied %r is invalid; use one of: %s" % (value, ", ".join(ON_DENIED_CHOICES))
+        )
+    return value
+
+
+def scope_key(settings: ConnectionSettings) -> Tuple[Hashable, ...]:
+    """Return the cache key part that names a connection scope, without any secret.
+
+    A token issued elsewhere is keyed by its presence only, so two different tokens for the
+    same TSG share entries; they see the same data because the TSG defines the scope.
+    """
+    return (
+        settings.api_url,
+        settings.auth_url,
+        settings.client_id,
+        settings.tsg_id,
+        bool(settings.access_token),
+        tuple(settings.regions),
+        tuple(sorted(settings.region_map.items())),
+    )
+
+
+def options_key(options: Any) -> str:
+    """Return a stable text key for option values (dicts in any key order are equal)."""
+    return json.dumps(options, sort_keys=True, default=str)
+
+
+class ResultCache:
+    """A small in-memory cache of lookup results with a time to live, shared per process.
+
+    Keys are built by scope_key() and options_key(), so no secret is stored. Ansible runs the
+    lookups of one task in one worker process, so two references to the same lookup in one
+    template share an entry; entries do not outlive that process.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._entries: Dict[Hashable, Tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, ttl: float) -> Optional[Any]:
+        """Return the value stored under ``key`` if it is younger than ``ttl`` seconds."""
+        if ttl <= 0:
+            return None
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            stored_at, value = entry
+            if self._clock() - stored_at > ttl:
+                del self._entries[key]
+                return None
+            return value
+
+    def put(self, key: Hashable, value: Any, ttl: float) -> None:
+        """Store ``value`` unless ``ttl`` is 0 or less, which turns caching off."""
+        if ttl <= 0:
+            return
+        with self._lock:
+            self._entries[key] = (self._clock(), value)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+LOOKUP_CACHE = ResultCache()
+
+
+def check_cache_ttl(value: Any) -> float:
+    """Validate the cache_ttl option: seconds, 0 turns the cache off."""
+    try:
+        ttl = float(value)
+    except (TypeError, ValueError):
+        raise AnsibleError(
+            "cache_ttl %r is not a number; pass seconds, or 0 to turn the cache off" % (value,)
+        ) from None
+    if ttl < 0:
+        raise AnsibleError("cache_ttl %r is negative; pass 0 or more seconds" % (value,))
+    return ttl
