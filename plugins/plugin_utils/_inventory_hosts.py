@@ -1,0 +1,106 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Host names, host variables and group names of the tenants inventory.
+
+This is a private module: its interface may change between releases.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+import unicodedata
+from typing import Any, Dict, List, Mapping, Sequence
+
+HOSTNAME_SOURCES = ("display_name", "tsg_id")
+
+# Characters kept in host names; every run of other characters becomes one underscore.
+_UNSAFE_HOSTNAME_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]+")
+
+# Host variable name -> tenant field.
+HOST_VARIABLE_FIELDS = (
+    ("tenant_tsg_id", "tsg_id"),
+    ("tenant_cdl_id", "cdl_tenant_id"),
+    ("tenant_display_name", "display_name"),
+    ("tenant_parent_tsg_id", "parent_tsg_id"),
+    ("tenant_path", "path"),
+    ("tenant_depth", "depth"),
+    ("tenant_regions", "regions"),
+    ("tenant_region_headers", "region_headers"),
+    ("tenant_license_type", "license_type"),
+    ("tenant_vertical", "vertical"),
+    ("tenant_license_activated", "license_activated"),
+)
+
+# Characters that Ansible accepts in group names without a warning.
+_UNSAFE_GROUP_CHARACTERS = re.compile(r"[^a-z0-9_]+")
+
+# Prefixes of the generated groups.
+REGION_GROUP_PREFIX = "region_"
+LICENSE_GROUP_PREFIX = "license_"
+PARENT_GROUP_PREFIX = "parent_"
+
+
+def safe_hostname(text: str) -> str:
+    """Turn a display name into a host name of letters, digits, '_', '.' and '-'.
+
+    Accented letters lose their accents (Björk becomes Bjork); other characters become '_'.
+    Returns an empty string when nothing usable is left.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _UNSAFE_HOSTNAME_CHARACTERS.sub("_", ascii_text).strip("_.-")
+
+
+def assign_hostnames(tenants: Sequence[Mapping[str, Any]], source: str) -> List[str]:
+    """Return one unique host name per tenant, in the order given.
+
+    With ``display_name``, a tenant whose safe name is empty or already taken by an earlier
+    tenant gets ``<name>_<tsg_id>`` (or the bare TSG ID), so every name stays stable as long
+    as the hierarchy order does.
+    """
+    if source not in HOSTNAME_SOURCES:
+        raise ValueError(
+            "hostname_source %r is invalid; use one of: %s" % (source, ", ".join(HOSTNAME_SOURCES))
+        )
+
+    names: List[str] = []
+    taken = set()
+    for tenant in tenants:
+        tsg_id = str(tenant["tsg_id"])
+        if source == "tsg_id":
+            name = tsg_id
+        else:
+            name = safe_hostname(str(tenant.get("display_name") or ""))
+            if not name:
+                name = tsg_id
+            elif name in taken:
+                name = "%s_%s" % (name, tsg_id)
+        taken.add(name)
+        names.append(name)
+    return names
+
+
+def tenant_host_variables(tenant: Mapping[str, Any]) -> Dict[str, Any]:
+    """Return the tenant_* host variables of one tenant."""
+    return {variable: tenant.get(field) for variable, field in HOST_VARIABLE_FIELDS}
+
+
+def safe_group_name(prefix: str, value: Any) -> str:
+    """Return ``prefix`` plus ``value`` in lower case, with other characters turned into '_'."""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
+    return prefix + (_UNSAFE_GROUP_CHARACTERS.sub("_", text.lower()).strip("_") or "unknown")
+
+
+def tenant_group_names(tenant: Mapping[str, Any]) -> List[str]:
+    """Return the groups of a tenant: its regions, its license type and its parent."""
+    groups = [
+        safe_group_name(REGION_GROUP_PREFIX, region) for region in tenant.get("region_headers") or []
+    ]
+    if tenant.get("license_type"):
+        groups.append(safe_group_name(LICENSE_GROUP_PREFIX, tenant["license_type"]))
+    if tenant.get("parent_tsg_id"):
+        groups.append(safe_group_name(PARENT_GROUP_PREFIX, tenant["parent_tsg_id"]))
+    return groups
