@@ -13,24 +13,9 @@ from pathlib import Path
 import pytest
 
 from ansible_collections.prisma_sase.mt_monitor.tests.integration import _demo
-
-TOKEN_PLAYBOOK = """
-- name: Get a token from the demo simulator
-  hosts: localhost
-  gather_facts: false
-  tasks:
-    - name: Get a token
-      ansible.builtin.uri:
-        url: "{{ lookup('ansible.builtin.env', 'PRISMA_SASE_AUTH_URL') }}"
-        method: POST
-        url_username: "{{ lookup('ansible.builtin.env', 'PRISMA_SASE_CLIENT_ID') }}"
-        url_password: "{{ lookup('ansible.builtin.env', 'PRISMA_SASE_CLIENT_SECRET') }}"
-        force_basic_auth: true
-        body_format: form-urlencoded
-        body:
-          grant_type: client_credentials
-          scope: "tsg_id:{{ lookup('ansible.builtin.env', 'PRISMA_SASE_TSG_ID') }}"
-"""
+from ansible_collections.prisma_sase.mt_monitor.tests.integration._sample_playbooks import (
+    TOKEN_PLAYBOOK,
+)
 
 FAILING_PLAYBOOK = """
 - name: Fail

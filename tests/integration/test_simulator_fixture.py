@@ -17,6 +17,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants im
     TenantIndex,
     flatten_hierarchy,
 )
+from ansible_collections.prisma_sase.mt_monitor.tests.integration._sample_playbooks import (
+    HIERARCHY_PLAYBOOK,
+)
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator import (
     DEMO_ROOT_TSG_ID,
     Simulator,
@@ -25,36 +28,6 @@ from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator imp
 from ansible_collections.prisma_sase.mt_monitor.tests.integration.conftest import (
     SESSION_TENANTS,
 )
-
-# Fetches a token and the tenant hierarchy with ansible.builtin.uri, using only the
-# PRISMA_SASE_* variables, so it checks what the playbook runner passes.
-HIERARCHY_PLAYBOOK = """
-- name: Read the hierarchy through the connection variables
-  hosts: localhost
-  gather_facts: false
-  vars:
-    auth_url: "{{ lookup('ansible.builtin.env', 'PRISMA_SASE_AUTH_URL') }}"
-    api_url: "{{ lookup('ansible.builtin.env', 'PRISMA_SASE_API_URL') }}"
-  tasks:
-    - name: Get a token
-      ansible.builtin.uri:
-        url: "{{ auth_url }}"
-        method: POST
-        url_username: "{{ lookup('ansible.builtin.env', 'PRISMA_SASE_CLIENT_ID') }}"
-        url_password: "{{ lookup('ansible.builtin.env', 'PRISMA_SASE_CLIENT_SECRET') }}"
-        force_basic_auth: true
-        body_format: form-urlencoded
-        body:
-          grant_type: client_credentials
-          scope: "tsg_id:{{ lookup('ansible.builtin.env', 'PRISMA_SASE_TSG_ID') }}"
-      register: token
-
-    - name: Get the hierarchy
-      ansible.builtin.uri:
-        url: "{{ api_url }}/mt/monitor/v1/agg/custom/tenant/hierarchy"
-        headers:
-          Authorization: "Bearer {{ token.json.access_token }}"
-"""
 
 
 def port_is_open(port: int) -> bool:
