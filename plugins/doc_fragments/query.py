@@ -15,9 +15,9 @@ options:
   time_range:
     description:
       - The time window of the query.
-      - Either a relative window, C({last: 7, unit: days}) with O(time_range.unit) one of
+      - "Either a relative window, C({last: 7, unit: days}) with O(time_range.unit) one of
         C(minutes), C(hours) or C(days), or an absolute one, C({from: 2026-11-01T00:00:00Z,
-        to: 2026-11-08T00:00:00Z}) in ISO 8601.
+        to: 2026-11-08T00:00:00Z}) in ISO 8601."
       - The window filters on the operation's time property in that property's unit
         (epoch milliseconds for most operations). GET operations receive it as their
         C(time_period) or C(start_time) and C(end_time) query parameters.
@@ -33,8 +33,8 @@ options:
     elements: str
   rules:
     description:
-      - Named rules such as V(unblocked), for operations whose filters take C({rule: name})
-        items.
+      - "Named rules such as V(unblocked), for operations whose filters take C({rule: name})
+        items."
       - Unknown names are rejected with the list of valid ones unless O(strict=false).
     type: list
     elements: str
@@ -47,7 +47,7 @@ options:
     elements: raw
   sort:
     description:
-      - Sort order of the rows, C({property: total_threats, order: desc}).
+      - "Sort order of the rows, C({property: total_threats, order: desc})."
     type: dict
   function:
     description:
@@ -74,7 +74,7 @@ options:
     type: dict
   query:
     description:
-      - Extra query parameters, for example C({product_type: RN}) for license utilization.
+      - "Extra query parameters, for example C({product_type: RN}) for license utilization."
       - Only the parameters the operation takes are accepted.
     type: dict
   count:

@@ -303,12 +303,20 @@ def gather(
     return results
 
 
+def _error_class(kind: Any) -> type:
+    """Return the MonitorError subclass of an error kind, or MonitorError itself."""
+    for subclass in MonitorError.__subclasses__():
+        if getattr(subclass, "kind", None) == kind:
+            return subclass
+    return MonitorError
+
+
 def raise_if_failed(result: OperationResult) -> None:
-    """Raise the first error of an operation whose every request failed."""
+    """Raise the first error of an operation whose every request failed, with its kind."""
     if not result.failed:
         return
     first = result.errors[0]
-    raise MonitorError(
+    raise _error_class(first.get("kind"))(
         first.get("message") or "every request of %s failed" % result.operation,
         operation=first.get("operation"),
         region=first.get("region"),

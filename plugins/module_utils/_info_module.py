@@ -128,6 +128,15 @@ def run_info_module(family: str, result_key: str, default_operation: str) -> Non
         regions = plan_regions(settings.regions, scope.tenants, settings.region_map, module.warn)
 
         outcome = gather(client, [prepared], regions, scope)[prepared.operation]
+        # Set before the check below, so a failed task still names every failed region.
+        result.update(
+            {
+                "request": outcome.request,
+                "regions": outcome.regions,
+                "partial": outcome.partial,
+                "errors": outcome.errors,
+            }
+        )
         raise_if_failed(outcome)
     except MonitorError as error:
         fail_with(module, error, **result)
@@ -136,13 +145,5 @@ def run_info_module(family: str, result_key: str, default_operation: str) -> Non
         if client is not None:
             client.close()
 
-    result.update(
-        {
-            result_key: outcome.rows,
-            "request": outcome.request,
-            "regions": outcome.regions,
-            "partial": outcome.partial,
-            "errors": outcome.errors,
-        }
-    )
+    result[result_key] = outcome.rows
     module.exit_json(**result)

@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import dataclasses
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional
 
 import pytest
 
@@ -16,12 +16,10 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog im
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
     InvalidInputError,
-    MonitorError,
     ServerError,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
     FALLBACK_REGION,
-    TenantScope,
     expand_requests,
     gather,
     load_tenants,
@@ -31,76 +29,13 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather imp
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query import (
     build_request,
 )
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._response import (
-    ApiResponse,
+from ansible_collections.prisma_sase.mt_monitor.tests.unit.plugins.module_utils.gather_fakes import (
+    HIERARCHY,
+    Call,
+    FakeClient,
+    rows_by_region,
+    scope,
 )
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants import (
-    TenantIndex,
-    flatten_hierarchy,
-)
-
-HIERARCHY = {
-    "id": "1000000001",
-    "display_name": "Root",
-    "cdlTenantId": "2000000001",
-    "region": ["us01"],
-    "children": [
-        {
-            "id": "1000000002",
-            "display_name": "Acme",
-            "cdlTenantId": "2000000002",
-            "region": ["eu01"],
-        },
-        {
-            "id": "1000000003",
-            "display_name": "Both",
-            "cdlTenantId": "2000000003",
-            "region": ["us01", "eu01"],
-        },
-    ],
-}
-
-Call = Dict[str, Any]
-Handler = Callable[[Call], Any]
-
-
-class FakeClient:
-    """Records each request and answers it with a handler; runs fan-out sequentially."""
-
-    def __init__(self, handler: Handler) -> None:
-        self.handler = handler
-        self.calls: List[Call] = []
-
-    def request(self, method: str, path: str, **kwargs: Any) -> ApiResponse:
-        call = dict(kwargs, method=method, path=path)
-        self.calls.append(call)
-        data = self.handler(call)
-        return ApiResponse(status=200, data=data, request_id="req-%d" % len(self.calls), elapsed=0)
-
-    def map_concurrent(
-        self, fn: Callable[[Any], Any], items: Sequence[Any]
-    ) -> List[Tuple[Any, Any]]:
-        results = []
-        for item in items:
-            try:
-                results.append((item, fn(item)))
-            except MonitorError as error:
-                results.append((item, error))
-        return results
-
-
-def scope() -> TenantScope:
-    tenants = flatten_hierarchy(HIERARCHY)
-    return TenantScope(tenants=tenants, index=TenantIndex(tenants), root_tsg_id="1000000001")
-
-
-def rows_by_region(call: Call) -> Any:
-    """Return one row per tenant of the region in the call's header, by CDL id."""
-    members = {
-        "americas": ["2000000001", "2000000003"],
-        "europe": ["2000000002", "2000000003"],
-    }
-    return [{"sub_tenant_id": cdl_id, "total": 1} for cdl_id in members[call["region"]]]
 
 
 def test_plan_regions_auto_uses_hierarchy() -> None:
@@ -218,7 +153,7 @@ def test_gather_all_regions_down_fails() -> None:
     result = gather(FakeClient(handler), [build_request("alerts.count")], ["americas"], scope())
     outcome = result["alerts.count"]
     assert outcome.failed is True
-    with pytest.raises(MonitorError) as caught:
+    with pytest.raises(ServerError) as caught:
         raise_if_failed(outcome)
     assert caught.value.status == 500
     assert caught.value.region == "americas"
