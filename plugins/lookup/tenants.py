@@ -165,7 +165,8 @@ class LookupModule(LookupBase):
         ttl = check_cache_ttl(self.get_option("cache_ttl"))
         settings = load_settings(self, messages, WHAT)
 
-        key = ("tenants", scope_key(settings))
+        # The hierarchy is the same whatever the region filter, so regions are not in the key.
+        key = ("tenants", scope_key(settings, with_regions=False))
         tenants = LOOKUP_CACHE.get(key, ttl)
         if tenants is None:
             client = open_client(settings, messages, WHAT)

@@ -145,21 +145,24 @@ def check_on_denied(value: Any) -> str:
     return value
 
 
-def scope_key(settings: ConnectionSettings) -> Tuple[Hashable, ...]:
+def scope_key(settings: ConnectionSettings, with_regions: bool = True) -> Tuple[Hashable, ...]:
     """Return the cache key part that names a connection scope, without any secret.
 
     A token issued elsewhere is keyed by its presence only, so two different tokens for the
     same TSG share entries; they see the same data because the TSG defines the scope.
+    ``with_regions`` false leaves the regions out, for data that does not depend on them.
     """
-    return (
+    key: Tuple[Hashable, ...] = (
         settings.api_url,
         settings.auth_url,
         settings.client_id,
         settings.tsg_id,
         bool(settings.access_token),
-        tuple(settings.regions),
         tuple(sorted(settings.region_map.items())),
     )
+    if with_regions:
+        key += (tuple(settings.regions),)
+    return key
 
 
 def options_key(options: Any) -> str:

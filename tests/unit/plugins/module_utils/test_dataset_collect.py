@@ -1,0 +1,136 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_collect import (
+    collect_dataset,
+    prepare_requests,
+    time_range_for,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    PermissionDeniedError,
+    ServerError,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options import (
+    build_settings,
+)
+from ansible_collections.prisma_sase.mt_monitor.tests.unit.plugins.module_utils.fake_api_client import (
+    CHILD,
+    GRANDCHILD,
+    ROOT,
+    FakeClient,
+)
+
+NOW = datetime(2026, 12, 4, 19, 0, 0, tzinfo=timezone.utc)
+LAST_DAY = {"last": 1, "unit": "days"}
+ABSOLUTE_DAY = {"from": "2026-12-03T19:00:00Z", "to": "2026-12-04T19:00:00Z"}
+
+
+def settings(**extra):
+    values = {
+        "tsg_id": ROOT,
+        "client_id": "demo-client-id",
+        "client_secret": "PLACEHOLDER-SECRET-K05",
+        "auth_url": "http://127.0.0.1:9/oauth2/access_token",
+        "api_url": "http://127.0.0.1:9",
+    }
+    values.update(extra)
+    return build_settings(values)
+
+
+def test_time_range_none_stays_none() -> None:
+    assert time_range_for("threats.summary", None, NOW) is None
+
+
+def test_time_range_post_relative_kept() -> None:
+    assert time_range_for("threats.summary", LAST_DAY, NOW) == LAST_DAY
+
+
+def test_time_range_skipped_without_time_filter() -> None:
+    assert time_range_for("connectivity.cdl_status", LAST_DAY, NOW) is None
+    assert time_range_for("license.quota", LAST_DAY, NOW) is None
+
+
+def test_time_range_upgrades_made_absolute() -> None:
+    assert time_range_for("upgrades.list", LAST_DAY, NOW) == ABSOLUTE_DAY
+
+
+def test_time_range_get_known_period_kept() -> None:
+    assert time_range_for("license.utilization", LAST_DAY, NOW) == LAST_DAY
+
+
+def test_time_range_get_other_period_absolute() -> None:
+    two_days = {"last": 2, "unit": "days"}
+    expected = {"from": "2026-12-02T19:00:00Z", "to": "2026-12-04T19:00:00Z"}
+    assert time_range_for("license.utilization", two_days, NOW) == expected
+
+
+def test_prepare_requests_every_operation_builds() -> None:
+    from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import (
+        OPERATIONS,
+    )
+
+    for time_range in (None, LAST_DAY, {"last": 2, "unit": "days"}, ABSOLUTE_DAY):
+        prepared = prepare_requests(list(OPERATIONS), time_range, NOW)
+        assert [item.operation for item in prepared] == list(OPERATIONS)
+
+
+def test_collect_root_scope() -> None:
+    client = FakeClient()
+    dataset = collect_dataset(client, settings(), ["threats.summary"], now=NOW)
+
+    assert dataset["root_tsg_id"] == ROOT
+    assert [tenant["tsg_id"] for tenant in dataset["tenants"]] == [ROOT, CHILD, GRANDCHILD]
+    assert dataset["regions"] == ["americas", "europe"]
+    rows = dataset["datasets"]["threats.summary"]["rows"]
+    assert {row["tenant"]["tsg_id"] for row in rows} == {ROOT, CHILD, GRANDCHILD}
+    assert {row["region"] for row in rows} == {"americas", "europe"}
+    assert dataset["errors"] == []
+    assert dataset["time_window"]["to"] == "2026-12-04T19:00:00Z"
+
+
+def test_collect_tenant_scope_uses_its_token() -> None:
+    client = FakeClient()
+    dataset = collect_dataset(
+        client, settings(), ["threats.summary"], scope_tsg_id=CHILD, now=NOW
+    )
+
+    assert {call.get("tsg_id") for call in client.calls} == {CHILD}
+    assert dataset["root_tsg_id"] == CHILD
+    assert [tenant["tsg_id"] for tenant in dataset["tenants"]] == [CHILD, GRANDCHILD]
+    assert dataset["regions"] == ["europe"]
+
+
+def test_collect_denied_region_is_recorded() -> None:
+    client = FakeClient(deny=[("alerts.list", "europe")])
+    dataset = collect_dataset(
+        client, settings(), ["alerts.list", "threats.summary"], now=NOW
+    )
+
+    assert dataset["datasets"]["alerts.list"]["partial"] is True
+    assert dataset["datasets"]["threats.summary"]["partial"] is False
+    assert len(dataset["errors"]) == 1
+    error = dataset["errors"][0]
+    assert error["kind"] == "permission"
+    assert error["operation"] == "alerts.list"
+    assert error["region"] == "europe"
+    assert error["status"] == 403
+
+
+def test_collect_hierarchy_failure_raises() -> None:
+    client = FakeClient(hierarchy_error=ServerError("hierarchy failed", status=500))
+    with pytest.raises(ServerError):
+        collect_dataset(client, settings(), ["alerts.list"], now=NOW)
+
+
+def test_collect_unknown_scope_raises_denied() -> None:
+    with pytest.raises(PermissionDeniedError):
+        collect_dataset(FakeClient(), settings(), ["alerts.list"], scope_tsg_id="1999999999", now=NOW)

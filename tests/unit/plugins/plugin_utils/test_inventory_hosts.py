@@ -1,0 +1,104 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._inventory_hosts import (
+    HOST_VARIABLE_FIELDS,
+    assign_hostnames,
+    safe_group_name,
+    safe_hostname,
+    tenant_group_names,
+    tenant_host_variables,
+)
+
+
+def tenant(tsg_id: str, name: str, **extra):
+    record = {
+        "tsg_id": tsg_id,
+        "cdl_tenant_id": "9" + tsg_id[1:],
+        "display_name": name,
+        "parent_tsg_id": "1000000001",
+        "path": ["Root", name],
+        "depth": 1,
+        "regions": ["eu01"],
+        "region_headers": ["europe"],
+        "license_type": "PA_ONLY",
+        "vertical": "finance",
+        "license_activated": True,
+    }
+    record.update(extra)
+    return record
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Acme Corp", "Acme_Corp"),
+        ("Björk Bank Sp. z o.o.", "Bjork_Bank_Sp._z_o.o"),
+        ("Acme, Inc.", "Acme_Inc"),
+        ("{{ lookup('pipe', 'id') }}", "lookup_pipe_id"),
+        ("日本", ""),
+        ("  ", ""),
+    ],
+)
+def test_safe_hostname(name, expected) -> None:
+    assert safe_hostname(name) == expected
+
+
+def test_hostnames_unique_with_tsg_suffix() -> None:
+    tenants = [
+        tenant("1000000002", "Acme, Inc."),
+        tenant("1000000003", "Acme Inc"),
+        tenant("1000000004", "日本"),
+    ]
+    assert assign_hostnames(tenants, "display_name") == [
+        "Acme_Inc",
+        "Acme_Inc_1000000003",
+        "1000000004",
+    ]
+
+
+def test_hostnames_from_tsg_id() -> None:
+    tenants = [tenant("1000000002", "A"), tenant("1000000003", "A")]
+    assert assign_hostnames(tenants, "tsg_id") == ["1000000002", "1000000003"]
+
+
+def test_hostname_source_rejected() -> None:
+    with pytest.raises(ValueError, match="display_name, tsg_id"):
+        assign_hostnames([tenant("1000000002", "A")], "name")
+
+
+def test_host_variables_cover_identity() -> None:
+    record = tenant("1000000002", "Acme")
+    variables = tenant_host_variables(record)
+    assert set(variables) == {name for name, _ in HOST_VARIABLE_FIELDS}
+    assert variables["tenant_tsg_id"] == "1000000002"
+    assert variables["tenant_cdl_id"] == "9000000002"
+    assert variables["tenant_region_headers"] == ["europe"]
+    assert variables["tenant_license_activated"] is True
+
+
+def test_groups_by_region_license_parent() -> None:
+    record = tenant("1000000002", "Acme", region_headers=["europe", "uk"])
+    assert tenant_group_names(record) == [
+        "region_europe",
+        "region_uk",
+        "license_pa_only",
+        "parent_1000000001",
+    ]
+
+
+def test_groups_skip_missing_fields() -> None:
+    record = tenant("1000000001", "Root", parent_tsg_id=None, license_type=None, region_headers=[])
+    assert tenant_group_names(record) == []
+
+
+def test_group_name_sanitised() -> None:
+    assert safe_group_name("license_", "Prisma Access / SASE") == "license_prisma_access_sase"
+    assert safe_group_name("license_", "***") == "license_unknown"
