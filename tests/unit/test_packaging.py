@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ast
 import re
 from pathlib import Path
 from typing import Any, Dict, Set
@@ -24,13 +25,39 @@ def load_yaml(relative: str) -> Dict[str, Any]:
         return yaml.safe_load(handle)
 
 
-def module_names(modules_dir: Path) -> Set[str]:
-    """Return the names of the modules in a plugins/modules folder."""
-    return {
-        path.stem
-        for path in modules_dir.glob("*.py")
-        if not path.name.startswith("_") and path.name != "__init__.py"
-    }
+CONNECTION_FRAGMENT = "prisma_sase.mt_monitor.connection"
+
+
+def module_documentation(path: Path) -> Dict[str, Any]:
+    """Return a module's DOCUMENTATION as data, read without importing the module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "DOCUMENTATION" for target in node.targets
+        ):
+            try:
+                return yaml.safe_load(ast.literal_eval(node.value)) or {}
+            except yaml.YAMLError as error:
+                raise AssertionError(
+                    "%s: DOCUMENTATION is invalid YAML: %s" % (path, error)
+                ) from error
+    return {}
+
+
+def api_module_names(modules_dir: Path) -> Set[str]:
+    """Return the modules that take the connection options, which the action group is for.
+
+    Modules backed by controller-side action plugins that make no API call (report,
+    compliance_check) stay out, because module_defaults would pass them options they reject.
+    """
+    names = set()
+    for path in modules_dir.glob("*.py"):
+        if path.name.startswith("_"):
+            continue
+        fragments = module_documentation(path).get("extends_documentation_fragment") or []
+        if CONNECTION_FRAGMENT in fragments:
+            names.add(path.stem)
+    return names
 
 
 def action_group_names(runtime: Dict[str, Any]) -> Set[str]:
@@ -40,27 +67,31 @@ def action_group_names(runtime: Dict[str, Any]) -> Set[str]:
 
 
 def group_mismatch(modules_dir: Path, runtime: Dict[str, Any]) -> Dict[str, Set[str]]:
-    modules = module_names(modules_dir)
+    modules = api_module_names(modules_dir)
     grouped = action_group_names(runtime)
-    return {"not in action group": modules - grouped, "not a module": grouped - modules}
+    return {"not in action group": modules - grouped, "not an API module": grouped - modules}
 
 
 def test_action_group_lists_every_module() -> None:
     mismatch = group_mismatch(REPO_ROOT / "plugins" / "modules", load_yaml("meta/runtime.yml"))
 
     assert mismatch["not in action group"] == set(), "add these to action_groups.all"
-    assert mismatch["not a module"] == set(), "remove these from action_groups.all"
+    assert mismatch["not an API module"] == set(), "remove these from action_groups.all"
 
 
 def test_action_group_check_catches_gaps(tmp_path: Path) -> None:
-    for name in ("tenant_info.py", "alert_info.py", "__init__.py", "_private.py"):
-        (tmp_path / name).write_text("", encoding="utf-8")
-    runtime = {"action_groups": {"all": ["tenant_info", "%s.aggregate_query" % COLLECTION]}}
+    api_module = 'DOCUMENTATION = """\nmodule: x\nextends_documentation_fragment:\n  - %s\n"""\n'
+    local_module = 'DOCUMENTATION = """\nmodule: report\n"""\n'
+    for name in ("tenant_info", "alert_info"):
+        (tmp_path / (name + ".py")).write_text(api_module % CONNECTION_FRAGMENT, encoding="utf-8")
+    (tmp_path / "report.py").write_text(local_module, encoding="utf-8")
+    (tmp_path / "__init__.py").write_text("", encoding="utf-8")
+    runtime = {"action_groups": {"all": ["tenant_info", "%s.report" % COLLECTION]}}
 
     mismatch = group_mismatch(tmp_path, runtime)
 
     assert mismatch["not in action group"] == {"alert_info"}
-    assert mismatch["not a module"] == {"aggregate_query"}
+    assert mismatch["not an API module"] == {"report"}
 
 
 def test_runtime_requires_ansible() -> None:
