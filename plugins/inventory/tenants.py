@@ -252,7 +252,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             variables = tenant_host_variables(tenant)
             for key, value in variables.items():
                 self.inventory.set_variable(host, key, _untrusted(value))
-            self.inventory.set_variable(host, "ansible_connection", "local")
+            self.inventory.set_variable(host, "ansible_connection", _trusted_template("local"))
             self.inventory.set_variable(
                 host, "ansible_python_interpreter", _trusted_template(PYTHON_INTERPRETER_TEMPLATE)
             )
