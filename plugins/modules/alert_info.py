@@ -59,7 +59,6 @@ EXAMPLES = r"""
 - name: Choose another operation; connection options come from PRISMA_SASE_* variables here
   prisma_sase.mt_monitor.alert_info:
     operation: alerts.list
-    severity: [critical, high]
     time_range: {last: 24, unit: hours}
   environment:
     PRISMA_SASE_CLIENT_ID: demo-client-id

@@ -65,6 +65,7 @@ EXAMPLES = r"""
 - name: Choose another operation; connection options come from PRISMA_SASE_* variables here
   prisma_sase.mt_monitor.application_info:
     operation: applications.list
+    rules: [app_risky]
     count: 20
   environment:
     PRISMA_SASE_CLIENT_ID: demo-client-id

@@ -63,6 +63,7 @@ EXAMPLES = r"""
 - name: Choose another operation; connection options come from PRISMA_SASE_* variables here
   prisma_sase.mt_monitor.threat_info:
     operation: threats.count
+    severity: [critical, high]
     time_range: {last: 30, unit: days}
   environment:
     PRISMA_SASE_CLIENT_ID: demo-client-id
