@@ -1,0 +1,185 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""monitor_facts in real ansible-playbook runs against the simulator."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import os
+import stat
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import OPERATIONS
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset import (
+    default_operation_names,
+)
+from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator import (
+    DEMO_ROOT_TSG_ID,
+)
+from ansible_collections.prisma_sase.mt_monitor.tests.integration._tenant_runs import (
+    add_fault,
+    reset,
+    stats,
+    task_status,
+    write_inventory_config,
+)
+
+GATHER = """
+- name: Gather
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Gather facts
+      prisma_sase.mt_monitor.monitor_facts:
+%s
+"""
+
+
+def gather_playbook(**options) -> str:
+    lines = ["        %s: %s" % (name, json.dumps(value)) for name, value in options.items()]
+    return GATHER % ("\n".join(lines) or "        {}")
+
+
+def dataset_of(run) -> dict:
+    assert run.rc == 0, run.output()
+    return run.task("Gather facts")["ansible_facts"]["mt_monitor"]
+
+
+def test_default_set(simulator, playbook_runner) -> None:
+    run = playbook_runner(gather_playbook())
+    dataset = dataset_of(run)
+
+    assert run.task("Gather facts")["changed"] is False
+    assert set(run.task("Gather facts")) >= {"ansible_facts"}
+    assert list(dataset["datasets"]) == default_operation_names()
+    assert dataset["schema_version"] == 1
+    assert dataset["root_tsg_id"] == DEMO_ROOT_TSG_ID
+    assert len(dataset["tenants"]) == simulator.tenants + 1
+    assert dataset["errors"] == []
+    assert dataset["regions"]
+    assert set(dataset["time_window"]) == {"from", "to"}
+    assert set(dataset["versions"]) == {"collection", "ansible_core", "python"}
+    for name, entry in dataset["datasets"].items():
+        assert set(entry) >= {"rows", "request", "regions", "partial"}, name
+        assert entry["partial"] is False, name
+    rows = dataset["datasets"]["threats.summary"]["rows"]
+    assert rows
+    assert all(row["tenant"] is not None for row in rows)
+
+
+def test_all_operations(simulator, playbook_runner) -> None:
+    run = playbook_runner(gather_playbook(operations=["all"], time_range={"last": 1, "unit": "days"}))
+    dataset = dataset_of(run)
+
+    assert list(dataset["datasets"]) == list(OPERATIONS)
+    assert dataset["errors"] == [], dataset["errors"]
+    window = dataset["time_window"]
+    assert window["from"] < window["to"]
+
+
+def test_dest_written_and_idempotent(tmp_path, simulator, playbook_runner) -> None:
+    dest = tmp_path / "dataset.json"
+    options = {"operations": ["threats.summary", "license.quota"], "dest": str(dest)}
+
+    first = playbook_runner(gather_playbook(**options))
+    dataset = dataset_of(first)
+    assert first.task("Gather facts")["changed"] is True
+    assert json.loads(dest.read_text(encoding="utf-8")) == dataset
+    assert stat.S_IMODE(os.stat(dest).st_mode) == 0o600
+
+    second = playbook_runner(gather_playbook(**options))
+    assert second.rc == 0, second.output()
+    assert second.task("Gather facts")["changed"] is False
+    assert json.loads(dest.read_text(encoding="utf-8"))["collected_at"] == dataset["collected_at"]
+
+    group_readable = playbook_runner(gather_playbook(mode="0640", **options))
+    assert group_readable.task("Gather facts")["changed"] is True
+    assert stat.S_IMODE(os.stat(dest).st_mode) == 0o640
+
+
+def test_mode_outside_choices_fails(tmp_path, playbook_runner) -> None:
+    run = playbook_runner(gather_playbook(dest=str(tmp_path / "d.json"), mode="0644"))
+
+    assert run.rc != 0
+    assert "0600 or 0640" in run.task("Gather facts")["msg"]
+    assert not (tmp_path / "d.json").exists()
+
+
+def test_check_mode_writes_nothing(tmp_path, playbook_runner) -> None:
+    dest = tmp_path / "dataset.json"
+    run = playbook_runner(
+        gather_playbook(operations=["license.quota"], dest=str(dest)), args=["--check"]
+    )
+    dataset = dataset_of(run)
+
+    assert run.task("Gather facts")["changed"] is True
+    assert dataset["datasets"]["license.quota"]["rows"]
+    assert not dest.exists()
+
+
+def test_partial_failure_recorded(simulator, playbook_runner) -> None:
+    reset(simulator)
+    add_fault(simulator, kind="status", operation="alerts.list", status=403)
+    try:
+        run = playbook_runner(gather_playbook(operations=["alerts.list", "license.quota"]))
+    finally:
+        reset(simulator)
+    dataset = dataset_of(run)
+
+    assert task_status(run, "Gather facts") == "ok"
+    assert dataset["datasets"]["alerts.list"]["partial"] is True
+    assert dataset["datasets"]["license.quota"]["partial"] is False
+    assert dataset["errors"]
+    assert {error["kind"] for error in dataset["errors"]} == {"permission"}
+    assert {error["operation"] for error in dataset["errors"]} == {"alerts.list"}
+    assert all(error["status"] == 403 for error in dataset["errors"])
+
+
+def test_hierarchy_failure_fails_task(simulator, playbook_runner) -> None:
+    reset(simulator)
+    add_fault(simulator, kind="status", operation="tenant.hierarchy", status=500)
+    try:
+        run = playbook_runner(gather_playbook(max_retries=0))
+    finally:
+        reset(simulator)
+
+    assert run.rc != 0
+    assert task_status(run, "Gather facts") == "failed"
+    message = run.task("Gather facts")["msg"]
+    assert "tenant.hierarchy" in message
+    assert "500" in message
+
+
+def test_tenant_scope_per_inventory_host(tmp_path, simulator, playbook_runner) -> None:
+    config = write_inventory_config(tmp_path, "plugin: prisma_sase.mt_monitor.tenants\n")
+    playbook = """
+- name: Per tenant
+  hosts: all:!localhost
+  gather_facts: false
+  tasks:
+    - name: Gather facts
+      prisma_sase.mt_monitor.monitor_facts:
+        operations: [threats.summary]
+"""
+    reset(simulator)
+    run = playbook_runner(playbook, args=["-i", str(config)])
+
+    assert run.rc == 0, run.output()
+    records = [record for record in run.results if record["task"] == "Gather facts"]
+    assert len(records) == simulator.tenants + 1
+    scopes = []
+    for record in records:
+        dataset = record["result"]["ansible_facts"]["mt_monitor"]
+        scope = dataset["root_tsg_id"]
+        scopes.append(scope)
+        tenant_ids = {tenant["tsg_id"] for tenant in dataset["tenants"]}
+        assert dataset["tenants"][0]["tsg_id"] == scope
+        rows = dataset["datasets"]["threats.summary"]["rows"]
+        assert {row["tenant"]["tsg_id"] for row in rows} <= tenant_ids
+
+    counters = stats(simulator)
+    assert sorted(counters["token_requests"]) == sorted(scopes)
+    assert set(counters["token_requests"].values()) == {1}, counters["token_requests"]
