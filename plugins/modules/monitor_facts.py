@@ -49,8 +49,8 @@ options:
     description:
       - The time window applied to every operation that takes a time filter. Operations without
         one are sent as they are.
-      - Either C({last: 7, unit: days}) with unit V(minutes), V(hours) or V(days), or
-        C({from: 2026-11-01T00:00:00Z, to: 2026-11-08T00:00:00Z}).
+      - "Either C({last: 7, unit: days}) with unit V(minutes), V(hours) or V(days), or
+        C({from: 2026-11-01T00:00:00Z, to: 2026-11-08T00:00:00Z})."
       - A relative window is sent as absolute start and end times to operations that cannot take
         it as it is (V(upgrades.list), and GET operations whose C(time_period) has no such value).
       - When not set, each operation's default body applies, which covers the last 7 days.

@@ -121,3 +121,39 @@ def task_status(run: PlaybookRun, name: str) -> str:
     if len(statuses) != 1:
         raise AssertionError("expected one result for task %r, got %r\n%s" % (name, statuses, run.output()))
     return statuses[0]
+
+
+def run_ansible_doc(workdir: Path, plugin_type: str, name: str) -> PlaybookRun:
+    """Run ``ansible-doc -t TYPE NAME`` and, on success, ``--json`` for the parsed document."""
+    environment = build_environment(workdir)
+    command = [str(VENV_BIN / "ansible-doc"), "-t", plugin_type, name]
+    completed = subprocess.run(
+        command + ["--json"],
+        cwd=str(workdir),
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    results: List[Dict[str, Any]] = []
+    if completed.returncode == 0:
+        results = [json.loads(completed.stdout)[name]]
+    text = subprocess.run(
+        command,
+        cwd=str(workdir),
+        env=dict(environment, PAGER="cat"),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return PlaybookRun(
+        max(completed.returncode, text.returncode),
+        text.stdout,
+        completed.stderr + text.stderr,
+        results,
+        command,
+    )

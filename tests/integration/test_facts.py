@@ -22,6 +22,7 @@ from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator imp
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._tenant_runs import (
     add_fault,
     reset,
+    run_ansible_doc,
     stats,
     task_status,
     write_inventory_config,
@@ -183,3 +184,13 @@ def test_tenant_scope_per_inventory_host(tmp_path, simulator, playbook_runner) -
     counters = stats(simulator)
     assert sorted(counters["token_requests"]) == sorted(scopes)
     assert set(counters["token_requests"].values()) == {1}, counters["token_requests"]
+
+
+def test_module_docs_render(tmp_path) -> None:
+    run = run_ansible_doc(tmp_path, "module", "prisma_sase.mt_monitor.monitor_facts")
+
+    assert run.rc == 0, run.output()
+    assert "[WARNING]" not in run.stderr, run.output()
+    options = run.results[0]["doc"]["options"]
+    assert {"operations", "time_range", "tenant_tsg_id", "dest", "mode", "tsg_id"} <= set(options)
+    assert "mt_monitor" in run.results[0]["return"]["ansible_facts"]["contains"]

@@ -22,6 +22,7 @@ from ansible_collections.prisma_sase.mt_monitor.tests.integration._tenant_runs i
     add_fault,
     closed_port,
     reset,
+    run_ansible_doc,
     run_inventory,
     stats,
     write_inventory_config,
@@ -253,3 +254,14 @@ def test_k06_inventory_closed_port_hides_secret(tmp_path, simulator) -> None:
     assert "inventory prisma_sase.mt_monitor.tenants failed" in output, run.output()
     assert auth_url in output
     assert K06_SECRET not in output
+
+
+def test_inventory_docs_render(tmp_path) -> None:
+    run = run_ansible_doc(tmp_path, "inventory", "prisma_sase.mt_monitor.tenants")
+
+    assert run.rc == 0, run.output()
+    assert "[WARNING]" not in run.stderr, run.output()
+    options = run.results[0]["doc"]["options"]
+    assert {"hostname_source", "verify_scopes", "compose", "keyed_groups", "cache"} <= set(options)
+    assert options["tsg_id"]["env"] == [{"name": "PRISMA_SASE_TSG_ID"}]
+    assert "hostname_source" in run.stdout

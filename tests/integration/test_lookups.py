@@ -20,6 +20,7 @@ from ansible_collections.prisma_sase.mt_monitor.tests.integration._tenant_runs i
     add_fault,
     closed_port,
     reset,
+    run_ansible_doc,
     stats,
     task_status,
     tenant_node,
@@ -297,3 +298,15 @@ def test_k06_lookup_closed_port_hides_secret(tmp_path, simulator, playbook_runne
     assert "lookup prisma_sase.mt_monitor.tenants failed" in output, run.output()
     assert "127.0.0.1" in output
     assert K06_SECRET not in output
+
+
+@pytest.mark.parametrize("name", ["aggregate", "tenants"])
+def test_lookup_docs_render(tmp_path, name) -> None:
+    run = run_ansible_doc(tmp_path, "lookup", "prisma_sase.mt_monitor." + name)
+
+    assert run.rc == 0, run.output()
+    assert "[WARNING]" not in run.stderr, run.output()
+    options = run.results[0]["doc"]["options"]
+    assert {"on_denied", "cache_ttl", "client_secret", "region"} <= set(options)
+    assert options["client_secret"]["env"] == [{"name": "PRISMA_SASE_CLIENT_SECRET"}]
+    assert "on_denied" in run.stdout
