@@ -9,8 +9,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import importlib
+from pathlib import Path
 from typing import Callable, List
 
+import pytest
 import yaml
 
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator import Simulator
@@ -51,3 +53,24 @@ def test_module_examples_run(playbook_runner: Callable, simulator: Simulator) ->
     assert len(run.results) == len(tasks)
     for record in run.results:
         assert record["status"] == "ok", (record["task"], record["result"].get("msg"))
+
+
+EXAMPLE_PLAYBOOKS = sorted(
+    (Path(__file__).resolve().parents[2] / "playbooks" / "examples").glob("*.yml")
+)
+
+
+@pytest.mark.parametrize("playbook", EXAMPLE_PLAYBOOKS, ids=lambda path: path.stem)
+def test_example_playbook_runs(playbook_runner: Callable, playbook: Path) -> None:
+    run = playbook_runner(playbook)
+
+    assert run.rc == 0, run.output()
+    assert run.results, run.output()
+    failed = [record["task"] for record in run.results if record["status"] == "failed"]
+    assert failed == []
+    module_results = [
+        record["result"]
+        for record in run.results
+        if record["task"].startswith(("Read", "Count")) and record["status"] == "ok"
+    ]
+    assert module_results, "no module task ran in %s" % playbook.name
