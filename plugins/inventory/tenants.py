@@ -145,7 +145,7 @@ else:
 if not HAS_TRUST_TAGS:
     from ansible.utils.unsafe_proxy import wrap_var
 
-WHAT = "inventory prisma_sase.mt_monitor.tenants"
+PLUGIN_LABEL = "inventory prisma_sase.mt_monitor.tenants"
 CONFIG_SUFFIXES = (".mt_monitor.yml", ".mt_monitor.yaml")
 
 # Templated at run time, so tenant hosts run modules on the Python that runs the playbook.
@@ -171,8 +171,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         super().parse(inventory, loader, path, cache)
         self._read_config_data(path)
 
-        messages = PluginMessages(WHAT)
-        settings = load_settings(self, messages, WHAT)
+        messages = PluginMessages(PLUGIN_LABEL)
+        settings = load_settings(self, messages, PLUGIN_LABEL)
         # Cached tenants are used only for the same scope, in case the credentials changed.
         scope = [settings.api_url, settings.tsg_id]
 
@@ -196,7 +196,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         self._populate(tenants)
 
     def _fetch_tenants(self, settings: Any, messages: PluginMessages) -> List[Dict[str, Any]]:
-        client = open_client(settings, messages, WHAT)
+        client = open_client(settings, messages, PLUGIN_LABEL)
         try:
             tenants = load_tenants(
                 client, regions=settings.regions, region_map=settings.region_map
@@ -204,7 +204,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             if self.get_option("verify_scopes"):
                 tenants = self._readable_tenants(client, settings, tenants, messages)
         except MonitorError as error:
-            raise plugin_error(error, WHAT) from None
+            raise plugin_error(error, PLUGIN_LABEL) from None
         finally:
             client.close()
             messages.report_repeats()
@@ -245,7 +245,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         try:
             names = assign_hostnames(tenants, self.get_option("hostname_source"))
         except ValueError as error:
-            raise AnsibleError("%s: %s" % (WHAT, error)) from None
+            raise AnsibleError("%s: %s" % (PLUGIN_LABEL, error)) from None
 
         for name, tenant in zip(names, tenants):
             host = self.inventory.add_host(name)

@@ -98,6 +98,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_bas
     PluginMessages,
     check_cache_ttl,
     check_on_denied,
+    error_from_record,
     handle_denied,
     load_settings,
     open_client,
@@ -124,28 +125,28 @@ INTENT_OPTIONS = (
     "strict",
 )
 
-WHAT = "lookup prisma_sase.mt_monitor.aggregate"
+PLUGIN_LABEL = "lookup prisma_sase.mt_monitor.aggregate"
 
 
 class LookupModule(LookupBase):
     def run(self, terms: List[Any], variables: Optional[Dict[str, Any]] = None, **kwargs: Any):
         self.set_options(var_options=variables, direct=kwargs)
-        messages = PluginMessages(WHAT)
+        messages = PluginMessages(PLUGIN_LABEL)
         on_denied = check_on_denied(self.get_option("on_denied"))
         ttl = check_cache_ttl(self.get_option("cache_ttl"))
-        settings = load_settings(self, messages, WHAT)
+        settings = load_settings(self, messages, PLUGIN_LABEL)
         intent = {name: self.get_option(name) for name in INTENT_OPTIONS}
 
         if not terms:
             raise AnsibleError(
-                "%s needs at least one operation name, such as 'threats.summary'" % WHAT
+                "%s needs at least one operation name, such as 'threats.summary'" % PLUGIN_LABEL
             )
         prepared_requests = []
         for term in terms:
             try:
                 prepared_requests.append(build_request(str(term), **intent))
             except MonitorError as error:
-                raise plugin_error(error, WHAT) from None
+                raise plugin_error(error, PLUGIN_LABEL) from None
 
         rows: List[Dict[str, Any]] = []
         client = None
@@ -155,7 +156,7 @@ class LookupModule(LookupBase):
                 cached = LOOKUP_CACHE.get(key, ttl)
                 if cached is None:
                     if client is None:
-                        client = open_client(settings, messages, WHAT)
+                        client = open_client(settings, messages, PLUGIN_LABEL)
                     cached, complete = self._query(
                         client, settings, prepared, on_denied, messages
                     )
@@ -176,14 +177,14 @@ class LookupModule(LookupBase):
         client: Any, settings: Any, prepared: Any, on_denied: str, messages: PluginMessages
     ) -> Tuple[List[Dict[str, Any]], bool]:
         """Return the rows of one operation and whether no call failed except by a 403."""
-        what = "%s %s" % (WHAT, prepared.operation)
+        operation_label = "%s %s" % (PLUGIN_LABEL, prepared.operation)
         try:
             scope = load_tenants(client, regions=settings.regions, region_map=settings.region_map)
         except PermissionDeniedError as error:
-            handle_denied(error, on_denied, messages, what)
+            handle_denied(error, on_denied, messages, operation_label)
             return [], True
         except MonitorError as error:
-            raise plugin_error(error, what) from None
+            raise plugin_error(error, operation_label) from None
 
         regions = plan_regions(settings.regions, scope.tenants, settings.region_map, messages.warn)
         outcome = gather(client, [prepared], regions, scope)[prepared.operation]
@@ -191,31 +192,13 @@ class LookupModule(LookupBase):
         denied = [error for error in outcome.errors if error.get("kind") == "permission"]
         others = [error for error in outcome.errors if error.get("kind") != "permission"]
         if denied:
-            first = PermissionDeniedError(
-                denied[0].get("message") or "not authorised",
-                operation=denied[0].get("operation"),
-                region=denied[0].get("region"),
-                tsg_id=denied[0].get("tsg_id"),
-                status=denied[0].get("status"),
-                request_id=denied[0].get("request_id"),
-            )
-            handle_denied(first, on_denied, messages, what)
+            first_denied = error_from_record(denied[0], PermissionDeniedError)
+            handle_denied(first_denied, on_denied, messages, operation_label)
         if others and outcome.failed and not denied:
-            first = others[0]
-            raise plugin_error(
-                MonitorError(
-                    first.get("message") or "every request failed",
-                    operation=first.get("operation"),
-                    region=first.get("region"),
-                    tsg_id=first.get("tsg_id"),
-                    status=first.get("status"),
-                    request_id=first.get("request_id"),
-                ),
-                what,
-            )
+            raise plugin_error(error_from_record(others[0], MonitorError), operation_label)
         for error in others:
             messages.warn(
                 "%s: the rows are partial, because region %s failed: %s"
-                % (what, error.get("region"), error.get("message"))
+                % (operation_label, error.get("region"), error.get("message"))
             )
         return outcome.rows, not others

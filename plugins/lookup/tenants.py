@@ -118,7 +118,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_bas
     scope_key,
 )
 
-WHAT = "lookup prisma_sase.mt_monitor.tenants"
+PLUGIN_LABEL = "lookup prisma_sase.mt_monitor.tenants"
 
 
 def select_tenants(
@@ -160,25 +160,25 @@ def select_tenants(
 class LookupModule(LookupBase):
     def run(self, terms: List[Any], variables: Optional[Dict[str, Any]] = None, **kwargs: Any):
         self.set_options(var_options=variables, direct=kwargs)
-        messages = PluginMessages(WHAT)
+        messages = PluginMessages(PLUGIN_LABEL)
         on_denied = check_on_denied(self.get_option("on_denied"))
         ttl = check_cache_ttl(self.get_option("cache_ttl"))
-        settings = load_settings(self, messages, WHAT)
+        settings = load_settings(self, messages, PLUGIN_LABEL)
 
         # The hierarchy is the same whatever the region filter, so regions are not in the key.
         key = ("tenants", scope_key(settings, with_regions=False))
         tenants = LOOKUP_CACHE.get(key, ttl)
         if tenants is None:
-            client = open_client(settings, messages, WHAT)
+            client = open_client(settings, messages, PLUGIN_LABEL)
             try:
                 tenants = load_tenants(
                     client, regions=settings.regions, region_map=settings.region_map
                 ).tenants
             except PermissionDeniedError as error:
-                handle_denied(error, on_denied, messages, WHAT)
+                handle_denied(error, on_denied, messages, PLUGIN_LABEL)
                 return []
             except MonitorError as error:
-                raise plugin_error(error, WHAT) from None
+                raise plugin_error(error, PLUGIN_LABEL) from None
             finally:
                 client.close()
                 messages.report_repeats()

@@ -8,8 +8,8 @@ This is a private module: its interface may change between releases.
 
 Plugins run in the controller process, where ``no_log`` cannot hide anything, so every error
 they raise is built from safe fields (operation, region, TSG ID, status, request ID and the
-sanitised message of a MonitorError) and is raised ``from None``: the chained exception of a
-failed HTTP call could carry a URL with credentials or a request body.
+sanitised message of a MonitorError). Each is raised ``from None``, because the chained
+exception of a failed HTTP call could carry a URL with credentials or a request body.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,7 +19,7 @@ __metaclass__ = type
 import json
 import threading
 import time
-from typing import Any, Callable, Dict, Hashable, Optional, Tuple
+from typing import Any, Callable, Dict, Hashable, Mapping, Optional, Tuple, Type
 
 from ansible.errors import AnsibleError
 from ansible.utils.display import Display
@@ -34,16 +34,12 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors imp
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options import (
     ConnectionSettings,
-    safe_url,
     settings_from_plugin,
 )
 
 display = Display()
 
 ON_DENIED_CHOICES = ("error", "warn", "skip")
-
-# Seconds a lookup result stays in memory unless the cache_ttl option says otherwise.
-DEFAULT_CACHE_TTL = 60.0
 
 
 class PluginMessages:
@@ -79,7 +75,7 @@ class PluginMessages:
             )
 
 
-def plugin_error(error: MonitorError, what: str) -> AnsibleError:
+def plugin_error(error: MonitorError, plugin_label: str) -> AnsibleError:
     """Build the AnsibleError of a failed plugin call from the error's safe fields only."""
     details = []
     for label, value in (
@@ -92,48 +88,51 @@ def plugin_error(error: MonitorError, what: str) -> AnsibleError:
         if value is not None and str(value) not in error.message:
             details.append("%s %s" % (label, value))
     suffix = " (%s)" % ", ".join(details) if details else ""
-    return AnsibleError("%s failed: %s%s" % (what, error.message, suffix))
+    return AnsibleError("%s failed: %s%s" % (plugin_label, error.message, suffix))
 
 
-def load_settings(plugin: Any, messages: PluginMessages, what: str) -> ConnectionSettings:
-    """Read and validate the connection options of a plugin; raise AnsibleError when invalid."""
+def error_from_record(record: Mapping[str, Any], error_class: Type[MonitorError]) -> MonitorError:
+    """Rebuild an exception from an error record of the gathering layer (``to_dict()`` form)."""
+    return error_class(
+        record.get("message") or "the request failed",
+        operation=record.get("operation"),
+        region=record.get("region"),
+        tsg_id=record.get("tsg_id"),
+        status=record.get("status"),
+        request_id=record.get("request_id"),
+    )
+
+
+def load_settings(plugin: Any, messages: PluginMessages, plugin_label: str) -> ConnectionSettings:
+    """Read and validate the connection options of a plugin, or raise AnsibleError."""
     try:
         return settings_from_plugin(plugin, warn=messages.warn)
     except MonitorError as error:
-        raise plugin_error(error, what) from None
+        raise plugin_error(error, plugin_label) from None
 
 
-def open_client(settings: ConnectionSettings, messages: PluginMessages, what: str) -> Client:
-    """Create the API client of a plugin; raise AnsibleError when requests is missing."""
+def open_client(settings: ConnectionSettings, messages: PluginMessages, plugin_label: str) -> Client:
+    """Create the API client of a plugin, or raise AnsibleError when requests is missing."""
     import_error = requests_import_error()
     if import_error:
         raise AnsibleError(
             "%s needs the Python library 'requests', which could not be imported; install it "
-            "for the Python that runs ansible: %s" % (what, import_error.strip().splitlines()[-1])
+            "for the Python that runs ansible: %s" % (plugin_label, import_error.strip().splitlines()[-1])
         )
     try:
         return Client(settings, warn=messages.warn, debug=messages.debug)
     except MonitorError as error:
-        raise plugin_error(error, what) from None
-
-
-def describe_connection(settings: ConnectionSettings) -> str:
-    """Describe where a plugin connects, for debug lines; secrets are left out."""
-    return "api_url %s, auth_url %s, tsg_id %s" % (
-        safe_url(settings.api_url),
-        safe_url(settings.auth_url),
-        settings.tsg_id,
-    )
+        raise plugin_error(error, plugin_label) from None
 
 
 def handle_denied(
-    error: PermissionDeniedError, on_denied: str, messages: PluginMessages, what: str
+    error: PermissionDeniedError, on_denied: str, messages: PluginMessages, plugin_label: str
 ) -> None:
     """Apply the on_denied choice to a 403: raise (error), warn and go on (warn), or go on."""
     if on_denied == "error":
-        raise plugin_error(error, what) from None
+        raise plugin_error(error, plugin_label) from None
     if on_denied == "warn":
-        messages.warn("%s: not authorised, skipped: %s" % (what, error.message))
+        messages.warn("%s: not authorised, skipped: %s" % (plugin_label, error.message))
 
 
 def check_on_denied(value: Any) -> str:
@@ -149,7 +148,7 @@ def scope_key(settings: ConnectionSettings, with_regions: bool = True) -> Tuple[
     """Return the cache key part that names a connection scope, without any secret.
 
     A token issued elsewhere is keyed by its presence only, so two different tokens for the
-    same TSG share entries; they see the same data because the TSG defines the scope.
+    same TSG share entries. They see the same data, because the TSG defines the scope.
     ``with_regions`` false leaves the regions out, for data that does not depend on them.
     """
     key: Tuple[Hashable, ...] = (
@@ -175,7 +174,7 @@ class ResultCache:
 
     Keys are built by scope_key() and options_key(), so no secret is stored. Ansible runs the
     lookups of one task in one worker process, so two references to the same lookup in one
-    template share an entry; entries do not outlive that process.
+    template share an entry. Entries do not outlive that process.
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:

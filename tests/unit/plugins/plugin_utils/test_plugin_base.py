@@ -24,6 +24,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_bas
     ResultCache,
     check_cache_ttl,
     check_on_denied,
+    error_from_record,
     handle_denied,
     load_settings,
     options_key,
@@ -211,3 +212,24 @@ def test_cache_off_with_zero_ttl() -> None:
     assert cache.get("key", 60) is None
     cache.put("key", [1], 60)
     assert cache.get("key", 0) is None
+
+
+def test_error_from_record_keeps_fields() -> None:
+    record = {
+        "kind": "permission",
+        "operation": "alerts.list",
+        "region": "europe",
+        "tsg_id": "1000000002",
+        "status": 403,
+        "request_id": "req-3",
+        "message": "operation alerts.list is not authorised",
+    }
+    error = error_from_record(record, PermissionDeniedError)
+    assert isinstance(error, PermissionDeniedError)
+    assert error.to_dict() == record
+
+
+def test_error_from_record_without_message() -> None:
+    error = error_from_record({"operation": "alerts.list"}, AuthenticationError)
+    assert error.message == "the request failed"
+    assert error.operation == "alerts.list"
