@@ -40,7 +40,7 @@ options:
   verify_scopes:
     description:
       - Read the hierarchy again with a token for each tenant's own TSG and leave out, with a
-        warning, every tenant for which that call answers 403.
+        warning, every tenant for which that call returns 403.
       - This sends one token request and one API call per tenant, O(max_concurrency) at a time.
     type: bool
     default: false
@@ -214,7 +214,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def _readable_tenants(
         client: Any, settings: Any, tenants: List[Dict[str, Any]], messages: PluginMessages
     ) -> List[Dict[str, Any]]:
-        """Return the tenants whose own scope answers the hierarchy call; drop 403s."""
+        """Return the tenants whose own scope can read the hierarchy, leaving out 403s."""
 
         def check(tenant: Dict[str, Any]) -> None:
             load_tenants(

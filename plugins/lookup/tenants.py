@@ -129,8 +129,8 @@ def select_tenants(
     parent: Optional[str] = None,
 ) -> List[Dict[str, Any]]:
     """Return copies of the tenants that pass every filter given, in hierarchy order."""
-    wanted_regions = {value.lower() for value in regions if value.lower() != AUTO_REGION}
-    wanted_licenses = {value.lower() for value in license_types or []}
+    requested_regions = {value.lower() for value in regions if value.lower() != AUTO_REGION}
+    requested_licenses = {value.lower() for value in license_types or []}
 
     chosen = list(tenants)
     if ids:
@@ -138,19 +138,19 @@ def select_tenants(
         matched = [index.lookup(value) for value in ids]
         chosen_ids = {tenant["tsg_id"] for tenant in matched if tenant is not None}
         chosen = [tenant for tenant in chosen if tenant["tsg_id"] in chosen_ids]
-    if wanted_regions:
+    if requested_regions:
         chosen = [
             tenant
             for tenant in chosen
-            if wanted_regions
+            if requested_regions
             & {str(value).lower() for value in (tenant.get("region_headers") or [])
                + (tenant.get("regions") or [])}
         ]
-    if wanted_licenses:
+    if requested_licenses:
         chosen = [
             tenant
             for tenant in chosen
-            if str(tenant.get("license_type") or "").lower() in wanted_licenses
+            if str(tenant.get("license_type") or "").lower() in requested_licenses
         ]
     if parent:
         chosen = [tenant for tenant in chosen if tenant.get("parent_tsg_id") == str(parent).strip()]

@@ -96,7 +96,7 @@ def collect_dataset(
 
     ``scope_tsg_id`` selects the token scope and so the subtree the rows cover (default: the
     settings' tsg_id). A failed hierarchy call raises its MonitorError, because no row can be
-    joined to a tenant without it; a failed operation call is recorded in ``errors``.
+    joined to a tenant without it. A failed operation call is recorded in ``errors``.
     """
     window = time_window(time_range, now)
     prepared = prepare_requests(names, time_range, now)

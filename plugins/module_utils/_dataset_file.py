@@ -124,9 +124,9 @@ def write_atomic(path: str, text: str, mode: int) -> None:
 def write_dataset(
     path: str, dataset: Mapping[str, Any], mode: int, check_mode: bool = False
 ) -> bool:
-    """Write the dataset to ``path`` when its data or mode differs; return whether it changed.
+    """Write the dataset to ``path`` when its data or mode differs, and return whether it did.
 
-    In check mode nothing is written and the return value says whether a write would happen.
+    In check mode nothing is written, and the return value tells whether a write would happen.
     Raises MonitorError when the file cannot be written.
     """
     plan = plan_write(path, dataset, mode)

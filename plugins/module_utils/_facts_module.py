@@ -39,7 +39,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options im
     validate_tsg_id,
 )
 
-# Name of the facts key; ansible_facts.mt_monitor holds the dataset.
+# Key of the dataset under ansible_facts.
 FACTS_KEY = "mt_monitor"
 
 

@@ -55,10 +55,10 @@ class FakeResponse:
 
 
 class FakeClient:
-    """Record every request; answer the hierarchy and one row per tenant of the scope.
+    """Record every request, and return the hierarchy and one row per tenant of the scope.
 
-    ``deny`` contains (operation, region) pairs that answer 403; a region of None matches
-    every region. ``hierarchy_error`` is raised by the hierarchy call when set.
+    ``deny`` contains (operation, region) pairs that raise a 403 error. A region of None
+    matches every region. ``hierarchy_error`` is raised by the hierarchy call when set.
     """
 
     def __init__(
