@@ -90,51 +90,35 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather imp
     load_tenants,
     plan_regions,
 )
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._info_module import (
+    query_argument_spec,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query import (
     build_request,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_base import (
     LOOKUP_CACHE,
     PluginMessages,
-    check_cache_ttl,
-    check_on_denied,
     error_from_record,
     handle_denied,
-    load_settings,
     open_client,
     options_key,
     plugin_error,
+    read_lookup_options,
     scope_key,
 )
 
-# Options passed to the query builder, as the info modules take them.
-INTENT_OPTIONS = (
-    "time_range",
-    "severity",
-    "rules",
-    "properties",
-    "sort",
-    "function",
-    "alias",
-    "filter",
-    "raw_properties",
-    "body",
-    "query",
-    "count",
-    "agg_by_tenant",
-    "strict",
-)
+# Options passed to the query builder: the query options of the info modules.
+INTENT_OPTIONS = tuple(query_argument_spec())
 
 PLUGIN_LABEL = "lookup prisma_sase.mt_monitor.aggregate"
 
 
 class LookupModule(LookupBase):
     def run(self, terms: List[Any], variables: Optional[Dict[str, Any]] = None, **kwargs: Any):
-        self.set_options(var_options=variables, direct=kwargs)
-        messages = PluginMessages(PLUGIN_LABEL)
-        on_denied = check_on_denied(self.get_option("on_denied"))
-        ttl = check_cache_ttl(self.get_option("cache_ttl"))
-        settings = load_settings(self, messages, PLUGIN_LABEL)
+        options = read_lookup_options(self, variables, kwargs, PLUGIN_LABEL)
+        messages, on_denied = options.messages, options.on_denied
+        ttl, settings = options.cache_ttl, options.settings
         intent = {name: self.get_option(name) for name in INTENT_OPTIONS}
 
         if not terms:

@@ -108,13 +108,10 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants im
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_base import (
     LOOKUP_CACHE,
-    PluginMessages,
-    check_cache_ttl,
-    check_on_denied,
     handle_denied,
-    load_settings,
     open_client,
     plugin_error,
+    read_lookup_options,
     scope_key,
 )
 
@@ -159,11 +156,9 @@ def select_tenants(
 
 class LookupModule(LookupBase):
     def run(self, terms: List[Any], variables: Optional[Dict[str, Any]] = None, **kwargs: Any):
-        self.set_options(var_options=variables, direct=kwargs)
-        messages = PluginMessages(PLUGIN_LABEL)
-        on_denied = check_on_denied(self.get_option("on_denied"))
-        ttl = check_cache_ttl(self.get_option("cache_ttl"))
-        settings = load_settings(self, messages, PLUGIN_LABEL)
+        options = read_lookup_options(self, variables, kwargs, PLUGIN_LABEL)
+        messages, on_denied = options.messages, options.on_denied
+        ttl, settings = options.cache_ttl, options.settings
 
         # The hierarchy is the same whatever the region filter, so regions are not in the key.
         key = ("tenants", scope_key(settings, with_regions=False))

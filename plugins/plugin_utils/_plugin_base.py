@@ -19,6 +19,7 @@ __metaclass__ = type
 import json
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, Hashable, Mapping, Optional, Tuple, Type
 
 from ansible.errors import AnsibleError
@@ -209,6 +210,30 @@ class ResultCache:
 
 
 LOOKUP_CACHE = ResultCache()
+
+
+@dataclass(frozen=True)
+class LookupOptions:
+    """The options every lookup of this collection reads before its own."""
+
+    messages: PluginMessages
+    on_denied: str
+    cache_ttl: float
+    settings: ConnectionSettings
+
+
+def read_lookup_options(
+    plugin: Any, variables: Optional[Dict[str, Any]], direct: Dict[str, Any], plugin_label: str
+) -> LookupOptions:
+    """Set a lookup's options from variables and keyword arguments, then validate the shared ones."""
+    plugin.set_options(var_options=variables, direct=direct)
+    messages = PluginMessages(plugin_label)
+    return LookupOptions(
+        messages=messages,
+        on_denied=check_on_denied(plugin.get_option("on_denied")),
+        cache_ttl=check_cache_ttl(plugin.get_option("cache_ttl")),
+        settings=load_settings(plugin, messages, plugin_label),
+    )
 
 
 def check_cache_ttl(value: Any) -> float:

@@ -102,17 +102,23 @@ def run_inventory(
     environment["ANSIBLE_INVENTORY_UNPARSED_FAILED"] = "1"
     environment["ANSIBLE_INVENTORY_ENABLED"] = "prisma_sase.mt_monitor.tenants"
     command: List[str] = [str(VENV_BIN / "ansible-inventory"), "-i", str(inventory)] + list(args)
-    completed = subprocess.run(
+    completed = _run(command, workdir, environment)
+    return PlaybookRun(completed.returncode, completed.stdout, completed.stderr, [], command)
+
+
+def _run(
+    command: List[str], workdir: Path, environment: Mapping[str, str], timeout: float = 600
+) -> "subprocess.CompletedProcess[str]":
+    return subprocess.run(
         command,
         cwd=str(workdir),
-        env=environment,
+        env=dict(environment),
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
-    return PlaybookRun(completed.returncode, completed.stdout, completed.stderr, [], command)
 
 
 def task_status(run: PlaybookRun, name: str) -> str:
@@ -127,29 +133,11 @@ def run_ansible_doc(workdir: Path, plugin_type: str, name: str) -> PlaybookRun:
     """Run ``ansible-doc -t TYPE NAME`` and, on success, ``--json`` for the parsed document."""
     environment = build_environment(workdir)
     command = [str(VENV_BIN / "ansible-doc"), "-t", plugin_type, name]
-    completed = subprocess.run(
-        command + ["--json"],
-        cwd=str(workdir),
-        env=environment,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    completed = _run(command + ["--json"], workdir, environment, timeout=120)
     results: List[Dict[str, Any]] = []
     if completed.returncode == 0:
         results = [json.loads(completed.stdout)[name]]
-    text = subprocess.run(
-        command,
-        cwd=str(workdir),
-        env=dict(environment, PAGER="cat"),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    text = _run(command, workdir, dict(environment, PAGER="cat"), timeout=120)
     return PlaybookRun(
         max(completed.returncode, text.returncode),
         text.stdout,

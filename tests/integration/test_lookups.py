@@ -178,9 +178,7 @@ def test_aggregate_options_reach_request(simulator, playbook_runner) -> None:
     assert "no_such_property" in run.task("Reject an unknown property")["msg"]
 
 
-@pytest.mark.parametrize("on_denied", ["warn", "skip"])
-def test_aggregate_denied_warn_or_skip(simulator, playbook_runner, on_denied) -> None:
-    playbook = """
+DENIED_LOOKUP = """
 - name: Denied
   hosts: localhost
   gather_facts: false
@@ -188,13 +186,22 @@ def test_aggregate_denied_warn_or_skip(simulator, playbook_runner, on_denied) ->
     - name: Query denied operation
       ansible.builtin.set_fact:
         rows: "{{ query('prisma_sase.mt_monitor.aggregate', 'alerts.list', on_denied='%s') }}"
-""" % on_denied
+"""
+
+
+def run_denied(simulator, playbook_runner, on_denied: str):
+    """Run the aggregate lookup while every alerts.list call returns 403."""
     reset(simulator)
     add_fault(simulator, kind="status", operation="alerts.list", status=403)
     try:
-        run = playbook_runner(playbook)
+        return playbook_runner(DENIED_LOOKUP % on_denied)
     finally:
         reset(simulator)
+
+
+@pytest.mark.parametrize("on_denied", ["warn", "skip"])
+def test_aggregate_denied_warn_or_skip(simulator, playbook_runner, on_denied) -> None:
+    run = run_denied(simulator, playbook_runner, on_denied)
 
     assert run.rc == 0, run.output()
     assert run.task("Query denied operation")["ansible_facts"]["rows"] == []
@@ -203,21 +210,7 @@ def test_aggregate_denied_warn_or_skip(simulator, playbook_runner, on_denied) ->
 
 
 def test_aggregate_denied_error_fails(simulator, playbook_runner) -> None:
-    playbook = """
-- name: Denied
-  hosts: localhost
-  gather_facts: false
-  tasks:
-    - name: Query denied operation
-      ansible.builtin.set_fact:
-        rows: "{{ query('prisma_sase.mt_monitor.aggregate', 'alerts.list') }}"
-"""
-    reset(simulator)
-    add_fault(simulator, kind="status", operation="alerts.list", status=403)
-    try:
-        run = playbook_runner(playbook)
-    finally:
-        reset(simulator)
+    run = run_denied(simulator, playbook_runner, "error")
 
     assert run.rc != 0
     assert task_status(run, "Query denied operation") == "failed"
