@@ -12,7 +12,8 @@ module: app_monitor_info
 short_description: Read Application Monitor data of every tenant from the Aggregate Monitoring API
 version_added: 1.0.0
 description:
-  - "Reads Application Monitor data: child tenants, application details with experience trends and node experience trends."
+  - "Reads Application Monitor data: child tenants, application details with experience trends and
+    node experience trends."
   - Each operation of the C(app_monitor) family is one value of O(operation). With O(agg_by_tenant=true)
     (the default) the answer has one row per tenant below O(tsg_id) where the operation allows it.
   - The request goes to every region in O(region); with V(auto), to every region where the tenants'

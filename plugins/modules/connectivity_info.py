@@ -12,7 +12,8 @@ module: connectivity_info
 short_description: Read service connectivity data of every tenant from the Aggregate Monitoring API
 version_added: 1.0.0
 description:
-  - "Reads service connectivity: remote network and service connection site status, CDL and mobile gateway status, GlobalProtect licenses and users, and top outliers."
+  - "Reads service connectivity: remote network and service connection site status, CDL and mobile
+    gateway status, GlobalProtect licenses and users, and top outliers."
   - Each operation of the C(connectivity) family is one value of O(operation). With O(agg_by_tenant=true)
     (the default) the answer has one row per tenant below O(tsg_id) where the operation allows it.
   - The request goes to every region in O(region); with V(auto), to every region where the tenants'

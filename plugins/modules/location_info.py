@@ -12,7 +12,8 @@ module: location_info
 short_description: Read location data of every tenant from the Aggregate Monitoring API
 version_added: 1.0.0
 description:
-  - "Reads Prisma Access locations, the number of tenants at each location and the users per location and tenant."
+  - "Reads Prisma Access locations, the number of tenants at each location and the users per
+    location and tenant."
   - Each operation of the C(locations) family is one value of O(operation). With O(agg_by_tenant=true)
     (the default) the answer has one row per tenant below O(tsg_id) where the operation allows it.
   - The request goes to every region in O(region); with V(auto), to every region where the tenants'

@@ -12,7 +12,8 @@ module: resource_info
 short_description: Read network inventory data of every tenant from the Aggregate Monitoring API
 version_added: 1.0.0
 description:
-  - "Reads the network inventory count of every tenant (sites, service connections and other resources)."
+  - "Reads the network inventory count of every tenant (sites, service connections and other
+    resources)."
   - Each operation of the C(resource) family is one value of O(operation). With O(agg_by_tenant=true)
     (the default) the answer has one row per tenant below O(tsg_id) where the operation allows it.
   - The request goes to every region in O(region); with V(auto), to every region where the tenants'

@@ -12,7 +12,8 @@ module: threat_info
 short_description: Read threat data of every tenant from the Aggregate Monitoring API
 version_added: 1.0.0
 description:
-  - "Reads threat counts, lists, sources and the per-tenant summary of blocked and unblocked threats."
+  - "Reads threat counts, lists, sources and the per-tenant summary of blocked and unblocked
+    threats."
   - Each operation of the C(threats) family is one value of O(operation). With O(agg_by_tenant=true)
     (the default) the answer has one row per tenant below O(tsg_id) where the operation allows it.
   - The request goes to every region in O(region); with V(auto), to every region where the tenants'

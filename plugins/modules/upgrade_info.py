@@ -12,7 +12,8 @@ module: upgrade_info
 short_description: Read upgrade data of every tenant from the Aggregate Monitoring API
 version_added: 1.0.0
 description:
-  - "Reads the upgrade state of every tenant. The API answers a list of one-key objects, which the module rebuilds into one row per upgrade record."
+  - "Reads the upgrade state of every tenant. The API answers a list of one-key objects, which the
+    module rebuilds into one row per upgrade record."
   - Each operation of the C(upgrades) family is one value of O(operation). With O(agg_by_tenant=true)
     (the default) the answer has one row per tenant below O(tsg_id) where the operation allows it.
   - The request goes to every region in O(region); with V(auto), to every region where the tenants'

@@ -170,7 +170,7 @@ def check_operation_result(result: Dict[str, Any], key: str, expected: Dict[str,
         assert tenant["cdl_tenant_id"] == known["cdl_tenant_id"], name
         assert tenant["display_name"] == known["display_name"], name
         if operation.region_header and "region" in row:
-            # The simulator answers a region only for the tenants whose data lives there.
+            # The simulator returns rows of a region only for the tenants whose data lives there.
             assert row["region"] in known["region_headers"], (name, row)
 
 
