@@ -52,7 +52,7 @@ seealso:
   - plugin: prisma_sase.mt_monitor.tenants
     plugin_type: lookup
 author:
-  - prisma_sase.mt_monitor contributors
+  - prisma_sase.mt_monitor contributors (!UNKNOWN)
 """
 
 EXAMPLES = r"""

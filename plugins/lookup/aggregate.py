@@ -28,6 +28,15 @@ options:
     required: true
     type: list
     elements: str
+  time_range:
+    description:
+      - "The time window of the query: C({last: 7, unit: days}) with unit C(minutes), C(hours)
+        or C(days), or C({from: 2026-11-01T00:00:00Z, to: 2026-11-08T00:00:00Z}) in ISO 8601."
+      - The window filters on the operation's time property in that property's unit. GET
+        operations receive it as their C(time_period) or C(start_time) and C(end_time) query
+        parameters.
+      - When left out, the operation's default body applies, which covers the last 7 days
+        where the operation has a time filter.
   on_denied:
     description:
       - What a 403 from the API does. V(error) fails the lookup, V(warn) prints a warning and
@@ -50,7 +59,7 @@ seealso:
   - plugin: prisma_sase.mt_monitor.tenants
     plugin_type: lookup
 author:
-  - prisma_sase.mt_monitor contributors
+  - prisma_sase.mt_monitor contributors (!UNKNOWN)
 """
 
 EXAMPLES = r"""

@@ -86,7 +86,7 @@ seealso:
   - plugin: prisma_sase.mt_monitor.aggregate
     plugin_type: lookup
 author:
-  - prisma_sase.mt_monitor contributors
+  - prisma_sase.mt_monitor contributors (!UNKNOWN)
 """
 
 EXAMPLES = r"""

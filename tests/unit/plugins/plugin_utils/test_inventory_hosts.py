@@ -77,7 +77,7 @@ def test_hostname_source_rejected() -> None:
 def test_host_variables_cover_identity() -> None:
     record = tenant("1000000002", "Acme")
     variables = tenant_host_variables(record)
-    assert set(variables) == {name for name, _ in HOST_VARIABLE_FIELDS}
+    assert set(variables) == {name for name, field in HOST_VARIABLE_FIELDS}
     assert variables["tenant_tsg_id"] == "1000000002"
     assert variables["tenant_cdl_id"] == "9000000002"
     assert variables["tenant_region_headers"] == ["europe"]

@@ -59,8 +59,8 @@ class FakeClock:
 @pytest.fixture()
 def displayed(monkeypatch) -> Dict[str, List[str]]:
     lines: Dict[str, List[str]] = {"warning": [], "vvv": []}
-    monkeypatch.setattr(_plugin_base.display, "warning", lambda text: lines["warning"].append(text))
-    monkeypatch.setattr(_plugin_base.display, "vvv", lambda text: lines["vvv"].append(text))
+    monkeypatch.setattr(_plugin_base.display, "warning", lines["warning"].append)
+    monkeypatch.setattr(_plugin_base.display, "vvv", lines["vvv"].append)
     return lines
 
 
@@ -120,8 +120,9 @@ def test_missing_credentials_name_variables() -> None:
 
 def test_messages_warn_once_then_count(displayed) -> None:
     messages = PluginMessages("lookup x")
-    for _ in range(3):
+    for attempt in range(3):
         messages.warn("region europe failed")
+        assert len(displayed["warning"]) == 1, attempt
     messages.warn("other")
     messages.report_repeats()
     assert displayed["warning"] == [
