@@ -10,7 +10,8 @@ __metaclass__ = type
 
 import json
 import subprocess
-from typing import Callable
+from pathlib import Path
+from typing import Callable, List
 
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._direct_api import DirectApi
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._playbook import (
@@ -150,19 +151,23 @@ def test_k08_missing_secret_names_variables(
     assert "demo-client-id" not in message
 
 
-def test_ansible_doc_renders_every_module(tmp_path: object) -> None:
-    names = ["prisma_sase.mt_monitor.%s" % module for module in MODULES]
-    environment = build_environment(tmp_path)  # type: ignore[arg-type]
+def run_ansible_doc(arguments: List[str], workdir: Path) -> subprocess.CompletedProcess:
+    environment = build_environment(workdir)
     environment["ANSIBLE_COLLECTIONS_PATH"] = str(COLLECTIONS_PATH)
-
-    completed = subprocess.run(
-        [str(VENV_BIN / "ansible-doc"), "--json", "-t", "module"] + names,
+    return subprocess.run(
+        [str(VENV_BIN / "ansible-doc")] + arguments,
         env=environment,
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
+
+
+def test_ansible_doc_renders_every_module(tmp_path: Path) -> None:
+    names = ["prisma_sase.mt_monitor.%s" % module for module in MODULES]
+
+    completed = run_ansible_doc(["--json", "-t", "module"] + names, tmp_path)
 
     assert completed.returncode == 0, completed.stderr
     docs = json.loads(completed.stdout)
@@ -175,13 +180,9 @@ def test_ansible_doc_renders_every_module(tmp_path: object) -> None:
         assert entry["return"], name
         assert "check_mode" in entry["doc"]["attributes"], name
 
-    text = subprocess.run(
-        [str(VENV_BIN / "ansible-doc"), names[0]],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    # The text renderer is what `ansible-doc prisma_sase.mt_monitor.<module>` prints.
+    text = run_ansible_doc(names, tmp_path)
     assert text.returncode == 0, text.stderr
-    assert "tenant_info" in text.stdout
+    assert "ERROR" not in text.stderr
+    for name in names:
+        assert "> MODULE %s" % name in text.stdout, name
