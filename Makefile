@@ -15,7 +15,8 @@ BOOTSTRAP_PYTHON := $(shell python3.11 -c '' >/dev/null 2>&1 && echo python3.11 
 
 COLLECTIONS_DIR := $(ROOT)/.build/collections
 COLLECTION_LINK := $(COLLECTIONS_DIR)/ansible_collections/prisma_sase/mt_monitor
-SANITY_ROOT := $(ROOT)/.build/ansible-test/ansible_collections/prisma_sase/mt_monitor
+SANITY_RUN := $(ROOT)/.build/ansible-test/run-$(shell date +%s)-$(shell echo $$PPID)
+SANITY_ROOT := $(SANITY_RUN)/ansible_collections/prisma_sase/mt_monitor
 # ansible-test sanity runs every test for the controller's Python, because each extra version
 # adds minutes of virtual environment setup on a 2-core machine. Modules also run on Python 3.10
 # (tests/config.yml), so the compile and import tests run for it too.
@@ -110,7 +111,8 @@ browser: venv deps
 	$(call run_suite,tests/browser,)
 
 sanity: venv
-	rm -rf $(ROOT)/.build/ansible-test
+	@# Each run works in a private copy, so two runs at once cannot remove each other's files.
+	@rm -rf $(SANITY_RUN)
 	mkdir -p $(SANITY_ROOT)
 	git ls-files -z | tar --null --files-from=- --ignore-failed-read -cf - | tar -xf - -C $(SANITY_ROOT)
 	@# The copy sits inside this repository's ignored .build folder, where ansible-test would
@@ -123,11 +125,11 @@ sanity: venv
 	mkdir -p "$$(dirname "$$cache_file")"; \
 	cp $(GET_PIP_SCRIPT) "$$cache_file"
 	@# Both runs go ahead when one fails, so one pass lists every error; the target fails after.
-	@rm -f $(ROOT)/.build/sanity.failed
+	@rm -f $(SANITY_RUN)/sanity.failed
 	cd $(SANITY_ROOT) && $(VENV)/bin/ansible-test sanity --venv --python $(SANITY_PYTHON) \
-		--color no --allow-disabled 2>&1 | tee $(ROOT)/.build/sanity.log \
-		|| echo "python $(SANITY_PYTHON)" >> $(ROOT)/.build/sanity.failed
-	@if grep -q 'All targets skipped' $(ROOT)/.build/sanity.log; then \
+		--color no --allow-disabled 2>&1 | tee $(SANITY_RUN)/sanity.log \
+		|| echo "python $(SANITY_PYTHON)" >> $(SANITY_RUN)/sanity.failed
+	@if grep -q 'All targets skipped' $(SANITY_RUN)/sanity.log; then \
 		echo "ansible-test sanity found no files to test in $(SANITY_ROOT)" >&2; exit 1; \
 	fi
 	@# pyenv installs versions that its shims do not select, so look there too.
@@ -142,11 +144,12 @@ sanity: venv
 	else \
 		cd $(SANITY_ROOT) && PATH="$$python_dir:$$PATH" $(VENV)/bin/ansible-test sanity --venv \
 			--python $(SANITY_MODULE_PYTHON) --test compile --test import --color no \
-			|| echo "python $(SANITY_MODULE_PYTHON)" >> $(ROOT)/.build/sanity.failed; \
+			|| echo "python $(SANITY_MODULE_PYTHON)" >> $(SANITY_RUN)/sanity.failed; \
 	fi
-	@if [ -f $(ROOT)/.build/sanity.failed ]; then \
-		echo "ansible-test sanity failed for: $$(paste -sd, $(ROOT)/.build/sanity.failed)" >&2; exit 1; \
+	@if [ -f $(SANITY_RUN)/sanity.failed ]; then \
+		echo "ansible-test sanity failed for: $$(paste -sd, $(SANITY_RUN)/sanity.failed)" >&2; exit 1; \
 	fi
+	@rm -rf $(SANITY_RUN)
 
 # Stages run in this order and stop at the first failure; each prints its duration.
 TEST_STAGES := deps venv lint unit integration sanity browser
@@ -158,8 +161,41 @@ test:
 		echo "make $$stage: passed in $$(( $$(date +%s) - started )) s"; \
 	done
 
+# The demo: a simulator of DEMO_TENANTS tenants on a free 127.0.0.1 port, the main job against it
+# with the simulator's demo credentials, and the reports under DEMO_REPORTS. The trap stops the
+# simulator whether the job passes or fails.
+DEMO_TENANTS := 40
+DEMO_SEED := 1
+DEMO_REPORTS := $(ROOT)/reports/demo
+
 demo: venv
-	@$(TEST_ENV) $(VENV_PYTHON) -m ansible_collections.prisma_sase.mt_monitor.tests.integration._demo
+	@mkdir -p $(ROOT)/.build/demo $(DEMO_REPORTS)
+	@ready=$$(mktemp -u $(ROOT)/.build/demo/ready.XXXXXX); \
+	cd $(ROOT); \
+	$(VENV_PYTHON) -m simulator --port 0 --ready-file "$$ready" --tenants $(DEMO_TENANTS) \
+		--seed $(DEMO_SEED) >$(ROOT)/.build/demo/simulator.log 2>&1 & \
+	simulator_pid=$$!; \
+	trap 'kill $$simulator_pid 2>/dev/null || true; wait $$simulator_pid 2>/dev/null || true; rm -f "$$ready"' EXIT; \
+	for attempt in $$(seq 1 300); do \
+		if [ -s "$$ready" ]; then break; fi; \
+		if ! kill -0 $$simulator_pid 2>/dev/null; then \
+			echo "make demo: the simulator exited; see .build/demo/simulator.log" >&2; exit 1; \
+		fi; \
+		sleep 0.1; \
+	done; \
+	if [ ! -s "$$ready" ]; then echo "make demo: the simulator did not start within 30 s" >&2; exit 1; fi; \
+	port=$$(cat "$$ready"); \
+	echo "simulator at http://127.0.0.1:$$port (client id demo-client-id, TSG 1000000001)"; \
+	env -u HTTPS_PROXY -u HTTP_PROXY -u https_proxy -u http_proxy $(TEST_ENV) \
+		NO_PROXY=127.0.0.1 no_proxy=127.0.0.1 \
+		PRISMA_SASE_AUTH_URL="http://127.0.0.1:$$port/oauth2/access_token" \
+		PRISMA_SASE_API_URL="http://127.0.0.1:$$port" \
+		PRISMA_SASE_CLIENT_ID=demo-client-id PRISMA_SASE_CLIENT_SECRET=demo-client-secret \
+		PRISMA_SASE_TSG_ID=1000000001 \
+		$(VENV)/bin/ansible-playbook -i localhost, playbooks/compliance_report.yml \
+		-e compliance_report_output_dir=$(DEMO_REPORTS); \
+	echo "reports:"; \
+	ls -1 $(DEMO_REPORTS)/*-latest.* | sed 's/^/  /'
 
 clean:
 	rm -rf $(ROOT)/.build/ansible-test $(ROOT)/tests/output
