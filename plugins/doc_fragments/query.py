@@ -15,7 +15,7 @@ options:
   time_range:
     description:
       - The time window of the query.
-      - "Either a relative window, C({last: 7, unit: days}) with O(time_range.unit) one of
+      - "Either a relative window, C({last: 7, unit: days}) with C(unit) one of
         C(minutes), C(hours) or C(days), or an absolute one, C({from: 2026-11-01T00:00:00Z,
         to: 2026-11-08T00:00:00Z}) in ISO 8601."
       - The window filters on the operation's time property in that property's unit
