@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # On SIGINT or SIGTERM the server stops accepting, finishes open requests and returns.
     server = _Server(uvicorn.Config(app, log_level=arguments.log_level,
-                                           access_log=arguments.log_level == "debug"))
+                                    access_log=arguments.log_level == "debug"))
     try:
         asyncio.run(_serve(server, listener, arguments.ready_file, port))
     finally:

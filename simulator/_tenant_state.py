@@ -180,4 +180,3 @@ def node_trend(rng: random.Random, now_ms: int, points: int = 48) -> list[Record
                      "mu_exp_score": round(rng.uniform(50, 100), 1),
                      "rn_exp_score": round(rng.uniform(50, 100), 1)})
     return rows
-

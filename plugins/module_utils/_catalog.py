@@ -31,18 +31,34 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils import (
     _catalog_upgrades,
     _catalog_urls,
 )
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog_model import (  # noqa: F401 (re-exported)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog_model import (
     BASE_PATH,
     FUNCTIONS,
     RESPONSE_SHAPES,
     SORT_ORDERS,
-    TIME_OPERATORS,
     TIME_PERIODS,
     TIME_UNITS,
     Operation,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
     InvalidInputError,
+)
+
+# The constants from _catalog_model are re-exported for the modules and tests that import
+# them from here.
+__all__ = (
+    "BASE_PATH",
+    "FAMILIES",
+    "FUNCTIONS",
+    "OPERATIONS",
+    "RESPONSE_SHAPES",
+    "SORT_ORDERS",
+    "TIME_PERIODS",
+    "TIME_UNITS",
+    "Operation",
+    "find_by_path",
+    "get_operation",
+    "operations_by_family",
 )
 
 _FAMILY_MODULES = (

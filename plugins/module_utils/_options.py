@@ -12,6 +12,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -189,7 +190,8 @@ def validate_url(value: Any, name: str) -> str:
     url = value.strip()
     try:
         parts = urlsplit(url)
-        _ = parts.port  # raises ValueError on a port that is not a number
+        # Reading the port raises ValueError unless it is a number from 0 to 65535.
+        _port = parts.port
     except ValueError:
         raise InvalidInputError(
             "%s is not a valid URL; pass an http:// or https:// URL with a host" % name
@@ -285,7 +287,7 @@ def build_settings(
     name the environment variable of a missing value and never repeat a secret.
     """
     options = {name: values.get(name) for name in OPTION_NAMES}
-    for name, (_, default, _) in _OPTION_TYPES.items():
+    for name, (option_type, default, no_log) in _OPTION_TYPES.items():
         if options[name] is None:
             options[name] = default
 
@@ -300,7 +302,7 @@ def build_settings(
         raise InvalidInputError(_missing_credentials_message(options))
 
     timeout = _parse_number(options["timeout"], "timeout", float)
-    if not timeout > 0:
+    if math.isnan(timeout) or timeout <= 0:
         raise InvalidInputError("timeout %r is invalid; pass a number of seconds above 0" % timeout)
 
     max_retries = _check_range(

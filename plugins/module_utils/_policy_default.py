@@ -26,7 +26,6 @@ _LICENSE_PERCENTAGE = {
 }
 
 
-
 def _utilization_check(product_type: str) -> Dict[str, Any]:
     """Build the check on the highest utilization among the tenant's rows of one product type."""
     return {

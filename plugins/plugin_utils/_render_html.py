@@ -262,7 +262,7 @@ def build_html(results: dict[str, Any], dataset: dict[str, Any], delta: dict[str
         "title": clean(settings["title"]),
         "run_facts": _run_facts(results, dataset, clean),
         "cards": _cards(builder, counts),
-        "statuses": [status for status in STATUS_ORDER],
+        "statuses": list(STATUS_ORDER),
         "delta_present": delta is not None and not delta.get("first_run"),
         "delta_counts": delta_counts,
         "tenants_added": _count_tenants((delta or {}).get("tenants_added")),

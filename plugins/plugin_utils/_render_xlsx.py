@@ -85,7 +85,7 @@ class _FixedTimeZipFile(zipfile.ZipFile):
 
     def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
         with open(filename, "rb") as source, self.open(self._info(arcname or filename), "w",
-                                                        force_zip64=True) as target:
+                                                       force_zip64=True) as target:
             shutil.copyfileobj(source, target, 1024 * 1024)
 
 

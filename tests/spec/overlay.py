@@ -52,7 +52,7 @@ def apply_overlay(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 def load_corrected() -> dict[str, Any]:
     """Return the spec with the overlay applied."""
-    corrected, _ = apply_overlay(load_upstream())
+    corrected, _changed_schemas = apply_overlay(load_upstream())
     return corrected
 
 

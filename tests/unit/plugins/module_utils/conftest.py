@@ -54,7 +54,7 @@ class RecordedRequest:
         value = self.header("Authorization") or ""
         if not value.startswith("Basic "):
             return None
-        user, _, password = base64.b64decode(value[6:]).decode("utf-8").partition(":")
+        user, _separator, password = base64.b64decode(value[6:]).decode("utf-8").partition(":")
         return user, password
 
 
@@ -246,7 +246,7 @@ def _self_signed(directory: Any, name: str) -> Tuple[str, str]:
 @pytest.fixture
 def tls_server(tmp_path: Any) -> Iterator[TlsServer]:
     certificate, key = _self_signed(tmp_path, "server")
-    other_certificate, _ = _self_signed(tmp_path, "other")
+    other_certificate, _other_key = _self_signed(tmp_path, "other")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(certificate, key)
 

@@ -156,7 +156,7 @@ def _tenant_rows(tenant: Dict[str, Any], rng: random.Random) -> Dict[str, List[D
         make_row(tenant, incident_id=str(rng.randint(1, 99999)), title="Tunnel1 is down", status="Raised",
                  severity=rng.choice(("Critical", "Warning")), category="Prisma-Access",
                  created_time=epoch_ms(NOW - datetime.timedelta(hours=rng.randint(1, 100))))
-        for _ in range(rng.randint(0, 2))
+        for incident_index in range(rng.randint(0, 2))
     ]
 
     rows["connectivity.cdl_status"] = [make_row(tenant, status="Up", location_count=3)]

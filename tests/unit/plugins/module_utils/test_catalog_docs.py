@@ -32,7 +32,7 @@ def test_table_lists_catalog_names():
 
 
 def test_table_methods_and_paths():
-    for name, method, path, agg_by, region, *_ in _operation_rows():
+    for name, method, path, agg_by, region, *other_cells in _operation_rows():
         operation = OPERATIONS[name]
         assert method == operation.method, name
         assert BASE_PATH + path == operation.path, name

@@ -44,7 +44,10 @@ ROWS = [{"sub_tenant_id": "123", "count": 4}]
 Build = Callable[..., Any]
 
 
-def ok(server: Any, payload: Any = ROWS, request_id: str = "req-1") -> Any:
+def ok(server: Any, payload: Any = None, request_id: str = "req-1") -> Any:
+    """Build a 200 reply with ``payload``, or with ROWS when no payload is given."""
+    if payload is None:
+        payload = ROWS
     return server.json_reply(200, payload, {"X-Request-Id": request_id})
 
 
@@ -254,7 +257,7 @@ def test_expired_token_one_request_per_scope(local_server: Any, make_client: Bui
 
     results = client.map_concurrent(lambda n: post_alerts(harness, tsg_id=scopes[n % 2]), range(32))
 
-    assert all(not isinstance(result, MonitorError) for _, result in results)
+    assert all(not isinstance(result, MonitorError) for item, result in results)
     assert len(service.issued) == 2
     assert len(local_server.received(ALERTS)) == 32
 
@@ -274,7 +277,7 @@ def test_concurrent_401s_one_refresh(local_server: Any, make_client: Build) -> N
 
     results = harness.client.map_concurrent(lambda n: post_alerts(harness), range(32))
 
-    assert all(not isinstance(result, MonitorError) for _, result in results)
+    assert all(not isinstance(result, MonitorError) for item, result in results)
     assert service.issued == ["tok-1"]
 
 
@@ -646,7 +649,7 @@ def test_map_concurrent_keeps_order_and_errors(make_client: Build) -> None:
 
     results = harness.client.map_concurrent(work, list(range(12)))
 
-    assert [item for item, _ in results] == list(range(12))
+    assert [item for item, result in results] == list(range(12))
     for item, result in results:
         if item % 3 == 0:
             assert isinstance(result, NotFoundError)

@@ -72,7 +72,7 @@ def test_unknown_comparison_names_value_and_choices():
     problems = problems_of({"controls": [control]})
     assert problems == [
         ("control 'ACME-001': check.comparison 'greater' is not valid (valid: gt, ge, lt, le, eq, ne, in, not_in, "
-        "within_days, older_than_hours, version_behind)")]
+         "within_days, older_than_hours, version_behind)")]
 
 
 def test_unknown_operation_lists_catalog_names():
@@ -105,11 +105,11 @@ def test_duplicate_id_is_rejected():
     ("gt", "90", "control 'ACME-001': check.threshold '90' is not a number; comparison 'gt' needs a number such as 90"),
     ("gt", True, "control 'ACME-001': check.threshold True is not a number; comparison 'gt' needs a number such as 90"),
     ("in", "Down", ("control 'ACME-001': check.threshold 'Down' is not a list of values; comparison 'in' needs one "
-                   "such as [Down]")),
+                    "such as [Down]")),
     ("within_days", -1, ("control 'ACME-001': check.threshold -1 is not a number of 0 or more; comparison "
-                        "'within_days' needs one such as 30")),
+                         "'within_days' needs one such as 30")),
     ("eq", ["a"], ("control 'ACME-001': check.threshold ['a'] is not a single value; comparison 'eq' needs a string, "
-                  "number or boolean")),
+                   "number or boolean")),
 ])
 def test_threshold_type_is_checked(comparison, threshold, expected):
     control = user_control(check={"field": "total_count", "comparison": comparison, "threshold": threshold})
@@ -130,19 +130,19 @@ def test_warn_threshold_type_is_checked():
 
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"family": "dns"}, ("control 'ACME-001': family 'dns' is not valid (valid: alerts, applications, connectivity, "
-                        "incidents, license, threats, upgrades, urls)")),
+                         "incidents, license, threats, upgrades, urls)")),
     ({"severity": "urgent"}, ("control 'ACME-001': severity 'urgent' is not valid (valid: critical, high, medium, low, "
-                             "info)")),
+                              "info)")),
     ({"missing": "ignore"}, "control 'ACME-001': missing 'ignore' is not valid (valid: skip, pass, error)"),
     ({"enabled": "yes"}, "control 'ACME-001': enabled 'yes' is not true or false"),
     ({"frameworks": "CIS"}, "control 'ACME-001': frameworks 'CIS' is not a list of strings"),
     ({"id": "bad id!"}, ("control 'bad id!': id 'bad id!' is not valid; use letters, digits, '-', '_' or '.', "
-                        "such as ACME-001")),
+                         "such as ACME-001")),
     ({"thresold": 3}, ("control 'ACME-001': key 'thresold' in the control is not known (valid: id, title, family, "
-                      "severity, operation, check, warn_threshold, missing, applies_to, remediation, description, "
-                      "frameworks, enabled)")),
+                       "severity, operation, check, warn_threshold, missing, applies_to, remediation, description, "
+                       "frameworks, enabled)")),
     ({"applies_to": {"license": ["SASE"]}}, ("control 'ACME-001': key 'license' in applies_to is not known (valid: "
-                                            "license_types, regions, tenant_groups)")),
+                                             "license_types, regions, tenant_groups)")),
 ])
 def test_control_key_errors(changes, expected):
     assert problems_of({"controls": [user_control(**changes)]}) == [expected]
@@ -152,7 +152,7 @@ def test_aggregate_and_comparison_must_fit():
     control = user_control(check={"field": "status", "comparison": "in", "threshold": ["Down"], "aggregate": "sum"})
     assert problems_of({"controls": [control]}) == [
         ("control 'ACME-001': check.aggregate 'sum' gives one number per tenant, so the comparison must be one of gt, "
-        "ge, lt, le, eq, ne, not 'in'")]
+         "ge, lt, le, eq, ne, not 'in'")]
 
 
 def test_every_problem_is_reported_at_once():

@@ -180,7 +180,7 @@ def test_valid_body_unwrapped() -> None:
 )
 def test_status_mapped_to_error(status: int, error_type: type, fragment: str) -> None:
     error = error_for_status(CONTEXT, status, JSON_HEADERS, b'{"msg": "nope"}', [SECRET])
-    assert type(error) is error_type
+    assert isinstance(error, error_type)
     assert fragment in error.message
     assert "operation alerts.list" in error.message
     assert "region europe" in error.message

@@ -56,7 +56,7 @@ def csp_directives(html: str) -> dict[str, str]:
     assert match, "no Content-Security-Policy meta element"
     directives = {}
     for part in html_module.unescape(match.group(1)).split(";"):
-        name, _, value = part.strip().partition(" ")
+        name, _separator, value = part.strip().partition(" ")
         directives[name] = value
     return directives
 

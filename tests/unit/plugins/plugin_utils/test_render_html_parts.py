@@ -40,7 +40,7 @@ def test_histogram_bin_edges(score, expected):
 def test_histogram_counts_and_unscored():
     chart = score_histogram([100.0, 95.0, 10.0, None, 0.0])
 
-    assert [bar.value for bar in chart.bars] == [1, 1, 0, 0, 0, 0, 0, 0, 0, 2]
+    assert [chart_bar.value for chart_bar in chart.bars] == [1, 1, 0, 0, 0, 0, 0, 0, 0, 2]
     assert chart.bars[9].label == "90–100"
     assert chart.bars[0].label == "0–9"
     assert "1 tenants have no score" in chart.note
@@ -48,7 +48,7 @@ def test_histogram_counts_and_unscored():
 
 def test_horizontal_bars_scaled():
     chart = horizontal_bars("t", [("a", 10, "x"), ("b", 5, "y"), ("c", 0, "z")], "d")
-    widths = [bar.width for bar in chart.bars]
+    widths = [chart_bar.width for chart_bar in chart.bars]
 
     assert widths[0] == 2 * widths[1]
     assert widths[2] == 0
