@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-class ModuleDocFragment(object):
+class ModuleDocFragment:
     # Query-builder options of the *_info modules; the argument spec is query_argument_spec()
     # in plugins/module_utils/_info_module.py.
     DOCUMENTATION = r"""
