@@ -50,6 +50,30 @@ def _merge_single_key_objects(items: List[Any], operation: str) -> List[Dict[str
     return records
 
 
+def _check_object_row(operation: Any, data: Dict[str, Any]) -> None:
+    """Reject an object in place of the rows of a list operation when it is not a row.
+
+    Some list operations return a bare object (url/summary without a group key), so an
+    object is a row when it carries at least one known property or tenant id field. Without
+    this check an error document such as ``{"status": "success", "result": "..."}`` would
+    become one unmatched row and its operation would look like it returned data.
+    """
+    if getattr(operation, "response_shape", "list") != "list":
+        return
+    known = set(getattr(operation, "properties", ()) or ()) | set(
+        getattr(operation, "tenant_id_fields", ()) or ()
+    )
+    # NOTE: a bare object whose only keys are aliases set by the caller is rejected too.
+    if not known or known & set(data):
+        return
+    raise BadResponseError(
+        "operation %s returned an object with the keys %s, none of them a known property, "
+        "where a list of rows was expected"
+        % (operation.name, ", ".join(sorted(str(key) for key in data)[:10])),
+        operation=operation.name,
+    )
+
+
 def normalize_rows(operation: Any, data: Any) -> List[Dict[str, Any]]:
     """Return the rows of one unwrapped response as a list of dicts.
 
@@ -60,6 +84,7 @@ def normalize_rows(operation: Any, data: Any) -> List[Dict[str, Any]]:
     if data is None:
         return []
     if isinstance(data, dict):
+        _check_object_row(operation, data)
         return [dict(data)]
     if not isinstance(data, list):
         raise BadResponseError(

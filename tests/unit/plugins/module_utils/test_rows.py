@@ -49,6 +49,19 @@ def test_normalize_rejects_scalar_row() -> None:
     assert "row 1" in caught.value.message
 
 
+def test_normalize_accepts_bare_summary_object() -> None:
+    row = {"sub_tenant_id": "1", "total_uri": 4}
+    assert normalize_rows(get_operation("urls.summary"), row) == [row]
+
+
+def test_normalize_rejects_object_without_known_keys() -> None:
+    with pytest.raises(BadResponseError) as raised:
+        normalize_rows(get_operation("alerts.list"), {"status": "success", "result": "x"})
+    assert "alerts.list" in str(raised.value)
+    assert "result, status" in str(raised.value)
+    assert raised.value.operation == "alerts.list"
+
+
 def test_normalize_upgrades_rebuilds_records() -> None:
     pieces = [
         {"tenant_id": "1"},
