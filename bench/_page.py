@@ -1,0 +1,176 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 prisma_sase.mt_monitor contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Write docs/benchmarks.md from the stored scenario results."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any, Dict, List
+
+from ansible_collections.prisma_sase.mt_monitor.tests.integration._playbook import VENV_BIN
+from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator import REPO_ROOT
+
+PAGE = REPO_ROOT / "docs" / "benchmarks.md"
+
+
+def _command_output(command: List[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False, timeout=60).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return "unavailable (%s)" % error
+
+
+def machine_facts() -> Dict[str, str]:
+    """Describe the machine: CPUs, memory, CPU model, Python and ansible-core versions."""
+    cpu_model = ""
+    for line in _command_output(["lscpu"]).splitlines():
+        if line.startswith("Model name:"):
+            cpu_model = line.split(":", 1)[1].strip()
+    memory = ""
+    for line in _command_output(["free", "-m"]).splitlines():
+        if line.startswith("Mem:"):
+            memory = "%s MiB" % line.split()[1]
+    ansible_version = _command_output([str(VENV_BIN / "ansible"), "--version"]).splitlines()
+    return {
+        "nproc": _command_output(["nproc"]),
+        "memory": memory,
+        "cpu": cpu_model,
+        "python": platform.python_version(),
+        "ansible": ansible_version[0] if ansible_version else "unknown",
+        "kernel": platform.release(),
+    }
+
+
+def _load(folder: Path) -> Dict[str, Dict[str, Any]]:
+    results = {}
+    for path in sorted(folder.glob("*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(document, dict) and "scenario" in document:
+            results[document["scenario"]] = document
+    return results
+
+
+def _verdict(passed: bool) -> str:
+    return "met" if passed else "missed"
+
+
+def _header(result: Dict[str, Any]) -> List[str]:
+    return [
+        "Measured %s with `%s`, median of %d runs." % (result["date"], result["command"], result["repeat"]),
+        "",
+    ]
+
+
+def _gathering(result: Dict[str, Any]) -> List[str]:
+    lines = ["## Gathering: one monitor_facts task against uri tasks", ""] + _header(result)
+    lines += [
+        "A simulator of %(tenants)d tenants answers every API request after %(latency_ms)d ms. One access "
+        "token is requested before the runs and both sides send it. monitor_facts gathers all 36 "
+        "operations (`operations: [all]`, `max_concurrency: %(max_concurrency)d`) for the region(s) %(region_text)s; "
+        "the uri side runs %(uri_tasks)d `ansible.builtin.uri` tasks one after another, looping over the same "
+        "regions and query variants. Both sides send %(requests)d requests: the hierarchy, 35 other operations "
+        "and the second product type of license.utilization. The simulator's per-operation, per-region "
+        "counters are compared after every run and must match." % dict(result, region_text=", ".join(result["regions"])),
+        "",
+        "| measure | value |",
+        "|---|---|",
+        "| uri tasks, first start to last result | %.1f s |" % result["uri_task_s"],
+        "| monitor_facts task | %.1f s |" % result["facts_task_s"],
+        "| speed-up (target at least 10x) | %.1fx, %s |" % (result["speedup"], _verdict(result["speedup"] >= 10)),
+        "| one module start (an `ansible.builtin.ping` task) | %.2f s |" % result["module_start_s"],
+        "| one token request | %.3f s |" % result["token_s"],
+        "| bound: module start + token + ceil(%d / %d) x %d ms | %.2f s |"
+        % (result["requests"], result["max_concurrency"], result["latency_ms"], result["bound_s"]),
+        "| monitor_facts / bound (target at most 1.3) | %.2f, %s |" % (result["bound_ratio"], _verdict(result["bound_ratio"] <= 1.3)),
+        "| API requests in flight at most (monitor_facts) | %d |" % result["facts_max_in_flight"],
+        "| ansible-playbook wall time, monitor_facts / uri | %.1f s / %.1f s |" % (result["facts_wall_s"], result["uri_wall_s"]),
+        "",
+    ]
+    return lines
+
+
+def _inventory(result: Dict[str, Any]) -> List[str]:
+    lines = ["## Inventory at scale", ""] + _header(result)
+    lines += [
+        "`ansible-inventory --list` on the tenants plugin with the jsonfile cache, %d tenants. The uncached "
+        "run starts with an empty cache folder; the cached run reads it and sends no API request "
+        "(checked with the simulator's counters)." % result["tenants"],
+        "",
+        "| run | wall time | target |",
+        "|---|---|---|",
+        "| uncached | %.2f s | under 5 s, %s |" % (result["uncached_s"], _verdict(result["uncached_s"] < 5)),
+        "| from the cache | %.2f s | under 1 s, %s |" % (result["cached_s"], _verdict(result["cached_s"] < 1)),
+        "",
+    ]
+    return lines
+
+
+def _tenant_scopes(result: Dict[str, Any]) -> List[str]:
+    last = result["runs"][-1]
+    lines = ["## Per-tenant work", ""] + _header(result)
+    lines += [
+        "A playbook over the %d tenant hosts of the inventory plugin (%d customers and the root), "
+        "`--forks %d`, runs one monitor_facts task per host (threats.summary and license.utilization), "
+        "each with the token of that tenant's scope. Every run starts with an empty token cache."
+        % (last["hosts"], result["tenants"], result["forks"]),
+        "",
+        "| measure | value |",
+        "|---|---|",
+        "| ansible-playbook wall time | %.1f s |" % result["wall_s"],
+        "| token requests in flight at most (target at most 10) | %d, %s |"
+        % (result["max_token_requests_in_flight"], _verdict(result["token_limit_met"])),
+        "| token requests, scopes | %d, %d |" % (last["token_requests_total"], last["scopes"]),
+        "| each scope's token requested once per run | %s |" % ("yes" if result["one_token_per_scope"] else "no"),
+        "| peak RSS of the process tree (sum at one sample) | %.0f MiB |" % last["peak_tree_rss_mib"],
+        "",
+    ]
+    return lines
+
+
+RENDERERS = {"gathering": _gathering, "inventory": _inventory, "tenant_scopes": _tenant_scopes}
+
+
+def _machine_table(machine: Dict[str, str]) -> List[str]:
+    return [
+        "| fact | value |",
+        "|---|---|",
+        "| `nproc` | %s |" % machine["nproc"],
+        "| memory (`free -m`) | %s |" % machine["memory"],
+        "| CPU (`lscpu`) | %s |" % machine["cpu"],
+        "| Linux kernel | %s |" % machine["kernel"],
+        "| Python | %s |" % machine["python"],
+        "| ansible-core | %s |" % machine["ansible"],
+        "",
+    ]
+
+
+def write_page(folder: Path) -> Path:
+    """Render every stored scenario result into docs/benchmarks.md and return its path."""
+    results = _load(folder)
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`bench/`), which starts the simulator on 127.0.0.1 with injected "
+        "latency and runs real `ansible-playbook` and `ansible-inventory` processes against it. "
+        "`BENCH_REPEAT` sets the runs per measurement (default 5) and `BENCH_SCENARIOS` a "
+        "comma-separated choice of %s. Times are medians; ratios compare runs made side by side "
+        "in one invocation. Memory is read from /proc for every process of the tree." % ", ".join("`%s`" % name for name in RENDERERS),
+        "",
+    ]
+    machines = {json.dumps(result["machine"], sort_keys=True) for result in results.values()}
+    if results:
+        lines += ["## Machine", ""]
+        for machine in sorted(machines):
+            lines += _machine_table(json.loads(machine))
+    for name, render in RENDERERS.items():
+        if name in results:
+            lines += render(results[name])
+    PAGE.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+    return PAGE
