@@ -31,7 +31,7 @@ DEB_PACKAGES := chromium libreoffice-calc-nogui fonts-dejavu-core fonts-liberati
 export PYTHONDONTWRITEBYTECODE := 1
 TEST_ENV := PYTHONPATH=$(COLLECTIONS_DIR) ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_DIR)
 
-.PHONY: help venv link deps lint ruff ansible-lint unit integration browser sanity test demo clean
+.PHONY: help venv link deps lint ruff ansible-lint unit integration browser sanity test demo bench clean
 
 help:
 	@echo "make test        run everything CI runs (deps, venv, lint, unit, integration, sanity, browser)"
@@ -196,6 +196,16 @@ demo: venv
 		-e compliance_report_output_dir=$(DEMO_REPORTS); \
 	echo "reports:"; \
 	ls -1 $(DEMO_REPORTS)/*-latest.* | sed 's/^/  /'
+
+# Benchmarks against the simulator on 127.0.0.1; not part of make test. BENCH_REPEAT sets the runs
+# per measurement and BENCH_SCENARIOS a comma-separated choice (gathering, inventory,
+# tenant_scopes). The numbers go to docs/benchmarks.md.
+BENCH_REPEAT := 5
+BENCH_SCENARIOS := gathering,inventory,tenant_scopes
+
+bench: venv
+	cd $(ROOT) && $(TEST_ENV) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_SCENARIOS=$(BENCH_SCENARIOS) \
+		$(VENV_PYTHON) -m ansible_collections.prisma_sase.mt_monitor.bench
 
 clean:
 	rm -rf $(ROOT)/.build/ansible-test $(ROOT)/tests/output
