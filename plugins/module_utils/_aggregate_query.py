@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import posixpath
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
@@ -174,18 +174,6 @@ def prepare_from_params(params: Mapping[str, Any]) -> Tuple[PreparedRequest, Opt
     )
 
 
-def drop_tenant_without_ids(rows: List[Dict[str, Any]], fields: Tuple[str, ...]) -> None:
-    """Remove ``tenant`` and ``unmatched`` from rows that carry no tenant id field at all.
-
-    Raw paths may return rows that are not per tenant, and flagging those as unmatched would
-    suggest a missing tenant.
-    """
-    for row in rows:
-        if row.get("tenant") is None and not any(row.get(name) for name in fields):
-            row.pop("tenant", None)
-            row.pop("unmatched", None)
-
-
 def run_aggregate_query() -> None:
     """Run aggregate_query: validate, send to every planned region, merge and enrich rows."""
     module = AnsibleModule(
@@ -236,8 +224,5 @@ def run_aggregate_query() -> None:
         if client is not None:
             client.close()
 
-    catalog_entry = extra or OPERATIONS.get(prepared.operation)
-    fields = tuple(getattr(catalog_entry, "tenant_id_fields", ())) + DEFAULT_TENANT_ID_FIELDS
-    drop_tenant_without_ids(outcome.rows, fields)
     result["rows"] = outcome.rows
     module.exit_json(**result)

@@ -35,8 +35,10 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._rows impor
     merge_region_rows,
     normalize_license_row,
     normalize_rows,
+    unflag_rows_without_ids,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants import (
+    DEFAULT_TENANT_ID_FIELDS,
     HIERARCHY_OPERATION,
     TenantIndex,
     flatten_hierarchy,
@@ -299,7 +301,9 @@ def gather(
         rows = merge_region_rows(collected.get(name, []))
         if name == LICENSE_UTILIZATION:
             rows = [normalize_license_row(row) for row in rows]
-        result.rows = scope.index.enrich(rows, lookup(name))
+        operation = lookup(name)
+        result.rows = scope.index.enrich(rows, operation)
+        unflag_rows_without_ids(result.rows, operation.tenant_id_fields or DEFAULT_TENANT_ID_FIELDS)
     return results
 
 

@@ -161,6 +161,18 @@ def label_variant_rows(
     return labelled
 
 
+def unflag_rows_without_ids(rows: List[Dict[str, Any]], fields: Iterable[str]) -> None:
+    """Remove ``unmatched`` from rows that carry none of the tenant id fields.
+
+    Such rows (incident impact lists, location lists) are not per tenant, so they keep
+    ``tenant: None`` but are not reported as rows of an unknown tenant.
+    """
+    names = tuple(fields)
+    for row in rows:
+        if row.get("tenant") is None and not any(row.get(name) not in (None, "") for name in names):
+            row.pop("unmatched", None)
+
+
 def bandwidth_in_mbps(value: Any, unit: Any) -> Optional[float]:
     """Convert a bandwidth figure to Mbps; None when the value or unit is not a bandwidth."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):

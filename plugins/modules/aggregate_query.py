@@ -17,8 +17,9 @@ description:
     the rows merged over regions.
   - The request goes to every region in O(region); with V(auto), to every region where the
     tenants' data lives, read from the tenant hierarchy.
-  - Rows that carry a tenant id (C(sub_tenant_id), C(tenant_id), C(tsg_id) or the operation's
-    own id fields) get C(tenant) with the TSG ID, CDL tenant ID and display name.
+  - Each row gets C(tenant) with the TSG ID, CDL tenant ID and display name, joined by the row's
+    tenant id (the operation's id fields, or C(sub_tenant_id), C(tenant_id) and C(tsg_id) for paths
+    outside the catalog).
   - Use the C(*_info) modules for the query-builder options such as O(prisma_sase.mt_monitor.threat_info#module:time_range).
 author:
   - prisma_sase.mt_monitor contributors (!UNKNOWN)
@@ -164,8 +165,9 @@ rows:
     tenant:
       description:
         - The tenant the row belongs to (TSG ID, CDL tenant ID and display name).
-        - V(null) with C(unmatched=true) when the row's tenant id matches no tenant of the hierarchy.
-      returned: when the row carries a tenant id
+        - V(null) when the row carries no tenant id.
+        - V(null) also when the row's tenant id matches no tenant of the hierarchy. The row then also has C(unmatched=true).
+      returned: always
       type: dict
     region:
       description: The X-PANW-Region value of the request that returned the row.

@@ -83,7 +83,8 @@ upgrades:
     tenant:
       description:
         - The tenant the row belongs to, joined by TSG ID or CDL tenant ID.
-        - V(null) when the row's id matches no tenant of the hierarchy; the row then also has C(unmatched=true).
+        - V(null) when the row carries no tenant id, as in lists that are not per tenant.
+        - V(null) also when the row's id matches no tenant of the hierarchy. The row then also has C(unmatched=true).
       returned: always
       type: dict
       sample: {tsg_id: "1217339960", cdl_tenant_id: "1874596597", display_name: Lim Steel PLC}
@@ -93,8 +94,8 @@ upgrades:
       type: str
       sample: americas
     unmatched:
-      description: Present and V(true) when the row matches no tenant.
-      returned: when the row matches no tenant
+      description: Present and V(true) when the row's tenant id matches no tenant.
+      returned: when the row carries a tenant id that matches no tenant
       type: bool
 operation:
   description: The operation name that was called.

@@ -161,8 +161,13 @@ def check_operation_result(result: Dict[str, Any], key: str, expected: Dict[str,
     if operation.response_shape == "list" and not operation.query_variants:
         assert len(rows) == merged_list_count(responses), name
 
+    id_fields = fields or {"sub_tenant_id", "tenant_id", "tsg_id"}
     for row in rows:
-        tenant = row.get("tenant")
+        assert "tenant" in row, (name, row)
+        tenant = row["tenant"]
+        if row.get("unmatched"):
+            # Only a row that carries a tenant id can fail to match one.
+            assert id_values(row, id_fields), (name, row)
         if tenant is None:
             continue
         known = index.lookup(tenant["tsg_id"])

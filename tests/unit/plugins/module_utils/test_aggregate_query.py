@@ -12,7 +12,6 @@ import pytest
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._aggregate_query import (
     check_path,
-    drop_tenant_without_ids,
     prepare_from_params,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import (
@@ -111,13 +110,3 @@ def test_get_with_body_rejected() -> None:
     with pytest.raises(InvalidInputError) as caught:
         prepare_from_params(params(path="/mt/monitor/v1/agg/x", method="GET", body={"a": 1}))
     assert "GET" in caught.value.message
-
-
-def test_drop_tenant_only_without_ids() -> None:
-    rows = [
-        {"count": 3, "tenant": None, "unmatched": True},
-        {"sub_tenant_id": "9", "tenant": None, "unmatched": True},
-    ]
-    drop_tenant_without_ids(rows, ("sub_tenant_id",))
-    assert rows[0] == {"count": 3}
-    assert rows[1]["unmatched"] is True

@@ -125,6 +125,14 @@ def test_gather_unmatched_row_is_flagged() -> None:
     assert row["sub_tenant_id"] == "9999999999"
 
 
+def test_gather_row_without_id_not_flagged() -> None:
+    client = FakeClient(lambda call: [{"impacted_list": "a1", "sites": ["x"]}])
+    result = gather(client, [build_request("incidents.impacted_list")], ["americas"], scope())
+    row = result["incidents.impacted_list"].rows[0]
+    assert row["tenant"] is None
+    assert "unmatched" not in row
+
+
 def test_gather_one_region_down_is_partial() -> None:
     def handler(call: Call) -> Any:
         if call["region"] == "europe":

@@ -20,6 +20,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._rows impor
     merge_region_rows,
     normalize_license_row,
     normalize_rows,
+    unflag_rows_without_ids,
 )
 
 
@@ -125,6 +126,18 @@ def test_label_keeps_value_from_service() -> None:
 def test_label_ignores_operation_without_variants() -> None:
     rows = [{"sub_tenant_id": "c1"}]
     assert label_variant_rows(get_operation("alerts.count"), {"x": 1}, rows) is rows
+
+
+def test_unflag_keeps_rows_with_unknown_id() -> None:
+    rows = [
+        {"sub_tenant_id": "9", "tenant": None, "unmatched": True},
+        {"count": 3, "tenant": None, "unmatched": True},
+        {"sub_tenant_id": "", "tenant": None, "unmatched": True},
+    ]
+    unflag_rows_without_ids(rows, ("sub_tenant_id",))
+    assert rows[0]["unmatched"] is True
+    assert rows[1] == {"count": 3, "tenant": None}
+    assert rows[2] == {"sub_tenant_id": "", "tenant": None}
 
 
 @pytest.mark.parametrize(
