@@ -62,9 +62,17 @@ OPERATIONS = (
         # The official "Alerts Count By Source" example leaves out sub_tenant_id, so its one row
         # sums every tenant; requesting sub_tenant_id returns one row per tenant. `severity` is
         # documented for alerts only on POST /alerts; it is requested here so that rows split
-        # by severity (one row per tenant and severity).
+        # by severity (one row per tenant and severity). The severity rule keeps Critical and
+        # High alerts only, which control ALR-001 counts; lower severities are noise there.
         default_body={
-            "filter": {"operator": "AND", "rules": [external_domain_rule(), time_rule("event_time")]},
+            "filter": {
+                "operator": "AND",
+                "rules": [
+                    external_domain_rule(),
+                    time_rule("event_time"),
+                    {"operator": "in", "property": "severity", "values": ["Critical", "High"]},
+                ],
+            },
             "properties": props(
                 "sub_tenant_id", "severity", "total_count", "mu_count", "rn_count", "sc_count"
             ),
@@ -77,7 +85,7 @@ OPERATIONS = (
             "sub_tenant_id",
             "total_count",
         ),
-        filter_properties={**TIME_FILTER_PROPERTIES, "domain": ("in",)},
+        filter_properties={**TIME_FILTER_PROPERTIES, "domain": ("in",), "severity": ("in",)},
         time_fields={"event_time": "ms", "update_time": "ms", "updated_time": "ms"},
         time_filter_property="event_time",
         response_shape="list",

@@ -187,7 +187,7 @@ DEFAULT_POLICY: Dict[str, Any] = {
         },
         {
             "id": "ALR-001",
-            "title": "Alerts are open",
+            "title": "Critical or high alerts are open",
             "family": "alerts",
             "severity": "high",
             "operation": "alerts.list",
@@ -199,12 +199,11 @@ DEFAULT_POLICY: Dict[str, Any] = {
                 "aggregate": "sum",
             },
             "missing": "pass",
-            # NOTE: the response has counts, not severities, so the request decides which
-            # severities count. The catalog's default alerts.list body has no severity filter.
+            # The response has counts, not severities, so the request decides which severities
+            # count. The catalog's default alerts.list body keeps Critical and High alerts.
             "description": (
-                "Alerts in the collection window, of the severities that the request the dataset "
-                "was gathered with selects. The default request counts every severity. A tenant "
-                "without a row had none."
+                "Critical and high alerts in the collection window, as selected by the severity "
+                "rule of the default alerts.list request. A tenant without a row had none."
             ),
             "remediation": (
                 "Triage the tenant's open alerts in Prisma SASE Activity Insights, fix the cause "

@@ -176,6 +176,7 @@ def test_time_range_relative_replaces_rule():
 
     assert _rules(request) == [
         {"operator": "in", "property": "domain", "values": ["External", "external"]},
+        {"operator": "in", "property": "severity", "values": ["Critical", "High"]},
         {"operator": "last_n_minutes", "property": "event_time", "values": ["30"]},
     ]
 
