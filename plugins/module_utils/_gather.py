@@ -23,12 +23,16 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog im
     get_operation,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    BadResponseError,
     InvalidInputError,
     MonitorError,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._regions import (
     AUTO_REGION,
     headers_for_cdl_regions,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._response import (
+    CallContext,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._rows import (
     label_variant_rows,
@@ -105,6 +109,31 @@ def request_summary(prepared: Any) -> Dict[str, Any]:
     }
 
 
+def scope_tsg_id(client: Any, tsg_id: Optional[str]) -> Optional[str]:
+    """Return the TSG id whose token a call uses: the given one or the client's default."""
+    if tsg_id is not None:
+        return tsg_id
+    return getattr(getattr(client, "settings", None), "tsg_id", None)
+
+
+def with_call_details(
+    error: BadResponseError, response: Any, region: Optional[str], tsg_id: Optional[str]
+) -> BadResponseError:
+    """Add the region, TSG id, status and request id of the call to a shape error.
+
+    Rows and the hierarchy are checked after the response parsed as JSON, where the call that
+    returned them is no longer known, so the caller adds it here.
+    """
+    context = CallContext(error.operation, region, tsg_id)
+    details = context.describe(response.status, response.request_id)
+    return context.error(
+        BadResponseError,
+        "%s (%s)" % (error.message, details),
+        response.status,
+        response.request_id,
+    )
+
+
 def first_region(regions: Sequence[str]) -> str:
     """Return the region to send on calls that need one header value only."""
     for region in regions:
@@ -132,7 +161,11 @@ def load_tenants(
         operation=operation.name,
         tsg_id=tsg_id,
     )
-    tenants = flatten_hierarchy(response.data, region_map=region_map)
+    try:
+        tenants = flatten_hierarchy(response.data, region_map=region_map)
+    except BadResponseError as error:
+        region = first_region(regions)
+        raise with_call_details(error, response, region, scope_tsg_id(client, tsg_id)) from None
     root = tenants[0]["tsg_id"] if tenants else None
     return TenantScope(tenants=tenants, index=TenantIndex(tenants), root_tsg_id=root)
 
@@ -284,7 +317,10 @@ def gather(
             tsg_id=tsg_id,
         )
         operation = lookup(name)
-        rows = normalize_rows(operation, response.data)
+        try:
+            rows = normalize_rows(operation, response.data)
+        except BadResponseError as error:
+            raise with_call_details(error, response, region, scope_tsg_id(client, tsg_id)) from None
         return response, label_variant_rows(operation, sent.query or {}, rows)
 
     collected: Dict[str, List[Tuple[Optional[str], List[Dict[str, Any]]]]] = {}

@@ -15,6 +15,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog im
     get_operation,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    BadResponseError,
     InvalidInputError,
     ServerError,
 )
@@ -165,6 +166,39 @@ def test_gather_all_regions_down_fails() -> None:
         raise_if_failed(outcome)
     assert caught.value.status == 500
     assert caught.value.region == "americas"
+
+
+def test_gather_wrong_shape_names_the_call() -> None:
+    def handler(call: Call) -> Any:
+        if call["region"] == "europe":
+            return {"status": "success", "result": "unexpected"}
+        return rows_by_region(call)
+
+    client = FakeClient(handler)
+    result = gather(
+        client, [build_request("alerts.list")], ["americas", "europe"], scope(), tsg_id="1000000009"
+    )
+    outcome = result["alerts.list"]
+
+    assert outcome.partial is True
+    assert {row["region"] for row in outcome.rows} == {"americas"}
+    (error,) = outcome.errors
+    assert error["kind"] == "bad_response"
+    assert error["region"] == "europe"
+    assert error["tsg_id"] == "1000000009"
+    assert error["status"] == 200
+    assert error["request_id"] == "req-2"
+    assert "region europe, tsg_id 1000000009, status 200, request id req-2" in error["message"]
+
+
+def test_load_tenants_wrong_shape_names_the_call() -> None:
+    client = FakeClient(lambda call: [["unexpected"]])
+    with pytest.raises(BadResponseError) as caught:
+        load_tenants(client, regions=["europe"], tsg_id="1000000009")
+    assert caught.value.region == "europe"
+    assert caught.value.tsg_id == "1000000009"
+    assert caught.value.request_id == "req-1"
+    assert "status 200" in caught.value.message
 
 
 def test_gather_license_per_product_type() -> None:
