@@ -13,6 +13,9 @@ from typing import Any
 from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
 
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    InvalidInputError,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._compliance_run import (
     ComplianceInputError,
     run_compliance,
@@ -58,7 +61,7 @@ class ActionModule(ActionBase):
                 mode=parse_mode(args["mode"]),
                 check_mode=check_mode,
             )
-        except (ComplianceInputError, ValueError) as error:
+        except (ComplianceInputError, InvalidInputError, ValueError) as error:
             raise AnsibleActionFail("compliance_check: %s" % error) from None
 
         summary = outcome.summary()

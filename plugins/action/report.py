@@ -13,6 +13,9 @@ from typing import Any
 from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
 
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    InvalidInputError,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_files import (
     ReportFileError,
 )
@@ -78,7 +81,7 @@ class ActionModule(ActionBase):
             })
             run = write_reports(results, dataset, args["dest"], args["formats"], options,
                                 html_options={"title": args["title"]})
-        except (DocumentReadError, ReportFileError, ValueError) as error:
+        except (DocumentReadError, InvalidInputError, ReportFileError, ValueError) as error:
             raise AnsibleActionFail("report: %s" % error) from None
 
         files = {name: item.as_dict() for name, item in run.files.items()}

@@ -17,23 +17,16 @@ import stat
 import tempfile
 from typing import Any
 
-# The results hold tenant names and findings, so other users get no access by default.
-ALLOWED_MODES = {"0600": 0o600, "0640": 0o640}
+# The results and reports contain tenant data, so only 0600 and 0640 are accepted, as for the
+# dataset file.
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (  # noqa: F401
+    ALLOWED_MODES,
+    parse_mode,
+)
 
 
 class FileWriteError(Exception):
     """A document could not be written; the message names the path and the fix."""
-
-
-def parse_mode(value: Any) -> int:
-    """Return the file mode for the text '0600' or '0640' (also '600' or '640')."""
-    text = str(value).strip()
-    if len(text) == 3:
-        text = "0" + text
-    if text not in ALLOWED_MODES:
-        raise ValueError("mode %r is not allowed; use 0600 or 0640, because the file holds "
-                         "tenant data that other users must not read" % (value,))
-    return ALLOWED_MODES[text]
 
 
 def serialize_document(document: Any) -> bytes:
