@@ -78,8 +78,8 @@ class ActionModule(ActionBase):
             result["results_document"] = outcome.results
         if check_mode:
             verb = "would write" if outcome.changed else "would leave unchanged"
-            result["msg"] = "check mode: %s %s (%d results)" % (verb, outcome.dest,
-                                                                 summary["results"])
+            result["msg"] = "check mode: %s %s (%d results)" % (
+                verb, outcome.dest, summary["results"])
         else:
             verb = "wrote" if outcome.changed else "left unchanged"
             result["msg"] = "%s %s (%d results)" % (verb, outcome.dest, summary["results"])

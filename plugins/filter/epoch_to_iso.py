@@ -27,7 +27,7 @@ options:
     choices: [auto, s, ms]
     default: auto
 author:
-  - prisma_sase.mt_monitor contributors
+  - prisma_sase.mt_monitor contributors (!UNKNOWN)
 """
 
 EXAMPLES = r"""

@@ -34,7 +34,7 @@ options:
     elements: str
     default: [sub_tenant_id, tenant_id, tsg_id]
 author:
-  - prisma_sase.mt_monitor contributors
+  - prisma_sase.mt_monitor contributors (!UNKNOWN)
 """
 
 EXAMPLES = r"""

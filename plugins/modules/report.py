@@ -70,6 +70,8 @@ options:
         marked. The default is the Excel cell limit.
     type: int
     default: 32767
+extends_documentation_fragment:
+  - prisma_sase.mt_monitor.attributes
 attributes:
   check_mode:
     support: full
@@ -77,9 +79,12 @@ attributes:
   diff_mode:
     support: none
   platform:
+    description: Target OS/families that can be operated against.
+    support: N/A
     platforms: all
+    details: The action runs on the controller and reads and writes files there only.
 author:
-  - prisma_sase.mt_monitor contributors
+  - prisma_sase.mt_monitor contributors (!UNKNOWN)
 """
 
 EXAMPLES = r"""

@@ -159,8 +159,8 @@ def resolve_delta(directory: str, results: Mapping[str, Any], dataset: Mapping[s
         return empty_delta(), [str(error)]
     if previous is None:
         return empty_delta(), []
-    if isinstance(previous.get("delta"), dict) and _same_results(previous, results, dataset,
-                                                                  options):
+    reuse = isinstance(previous.get("delta"), dict)
+    if reuse and _same_results(previous, results, dataset, options):
         return dict(previous["delta"]), []
     return compute_delta(previous["results"], dict(results)), []
 
