@@ -53,7 +53,7 @@ class ComplianceInputError(Exception):
 
 @dataclass
 class ComplianceOutcome:
-    """What a compliance_check run wrote, or would write in check mode."""
+    """Outcome of one compliance_check run: the results and whether the file changed."""
 
     dest: str
     changed: bool
@@ -149,7 +149,7 @@ def run_compliance(
     """Evaluate the dataset and write the results document to `dest` when it changed.
 
     The reference time of the evaluation (waiver expiry, age checks and `generated_at`) is the
-    dataset's `collected_at`; without one it is the current time and a warning says so.
+    dataset's `collected_at`; without one it is the current time, and a warning reports that.
     """
     dataset = read_dataset(dataset_source)
     resolved = resolve_with_overrides(policy, overrides)

@@ -9,7 +9,7 @@ This is a private module: its interface may change between releases.
 Order of a run:
 1. Check that the report directory exists and is writable, before anything is rendered.
 2. Read the previous `<stem>-latest.json` and compute the delta once. When the previous report
-   holds exactly the current results (the same data reported again), its delta is reused, so a
+   contains exactly the current results (the same data reported again), its delta is reused, so a
    repeated run writes the same bytes and reports `changed: false`.
 3. Write each format with that one delta, JSON last, so a failure in another format leaves the
    previous JSON report in place for the next delta.
@@ -94,7 +94,7 @@ def check_directory(directory: str, check_mode: bool = False) -> list[str]:
     """Raise ReportFileError unless `directory` is a writable directory.
 
     In check mode a missing directory is not an error, because an earlier task of the play
-    may create it; the returned warning says so.
+    may create it. A warning in the returned list reports it instead.
     """
     if not os.path.exists(directory):
         if check_mode:
@@ -139,7 +139,7 @@ def read_previous_report(directory: str, stem: str) -> dict[str, Any] | None:
 
 def _same_results(previous: Mapping[str, Any], results: Mapping[str, Any],
                   dataset: Mapping[str, Any], options: ReportOptions) -> bool:
-    """Return True when the previous report holds exactly the current results."""
+    """Return True when the previous report contains exactly the current results."""
     before = previous["results"]
     if before.get("generated_at") != results.get("generated_at"):
         return False

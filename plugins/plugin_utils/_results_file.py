@@ -54,7 +54,7 @@ def write_if_changed(path: str, content: bytes, mode: int,
                      check_mode: bool = False) -> tuple[bool, bool]:
     """Write `content` to `path` atomically unless the file already has these bytes and mode.
 
-    Returns `(changed, written)`. In check mode nothing is written and `changed` says whether
+    Returns `(changed, written)`. In check mode nothing is written and `changed` is whether
     a run would write. Raises FileWriteError when the directory is missing or not writable.
     """
     path = os.path.abspath(os.path.expanduser(path))
@@ -104,7 +104,7 @@ class DocumentReadError(Exception):
 def read_document_source(source: Any, kind: str, fix: str) -> dict[str, Any]:
     """Return a JSON object from a file path, or a copy of a mapping given directly.
 
-    `kind` names the document in messages ("dataset", "results") and `fix` says how to
+    `kind` names the document in messages ("dataset", "results") and `fix` explains how to
     produce it. Raises DocumentReadError for a missing, unreadable or non-object file.
     """
     if isinstance(source, dict):
