@@ -56,6 +56,9 @@ class TokenService:
         self.max_requests_per_token: int | None = None
         self.clock = clock
         self._tokens: dict[str, IssuedToken] = {}
+        # Every token issued since start, expired ones included, so tests can search
+        # output and files for them.
+        self.issued: list[str] = []
 
     def _credentials(self, authorization: str | None, form: dict[str, list[str]]
                      ) -> tuple[str, str]:
@@ -100,6 +103,7 @@ class TokenService:
                           _base64url(json.dumps(claims).encode()),
                           _base64url(secrets.token_bytes(32))))
         self._tokens[token] = IssuedToken(token, tsg_id, now + self.lifetime_s)
+        self.issued.append(token)
         return {"access_token": token, "token_type": "Bearer", "expires_in": self.lifetime_s,
                 "scope": scope}
 

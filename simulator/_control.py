@@ -86,6 +86,10 @@ def add_control_routes(app: FastAPI, state: SimulatorState) -> None:
         state.tokens.max_requests_per_token = state.config.token_max_requests
         return JSONResponse(_settings(state))
 
+    @app.get("/_sim/tokens")
+    async def issued_tokens() -> dict[str, Any]:
+        return {"tokens": list(state.tokens.issued)}
+
     @app.post("/_sim/tokens/expire")
     async def expire_tokens() -> dict[str, Any]:
         return {"expired": state.tokens.expire_all()}

@@ -133,3 +133,14 @@ def test_expire_all_tokens(simulator: SimulatorClient) -> None:
 
     assert expired["expired"] >= 1
     assert simulator.call("POST", "/threats/summary", token=token).status_code == 401
+
+
+def test_issued_tokens_listed(simulator: SimulatorClient) -> None:
+    first = simulator.token()
+    simulator.http.post("/_sim/tokens/expire")
+    second = simulator.token()
+
+    listed = simulator.http.get("/_sim/tokens").json()["tokens"]
+
+    assert first in listed
+    assert second in listed
