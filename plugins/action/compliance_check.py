@@ -13,16 +13,17 @@ from typing import Any
 from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
 
+# Results and reports contain tenant data, so they allow the same two modes as the dataset file.
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
+    ALLOWED_MODES,
+    parse_mode,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
     InvalidInputError,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._compliance_run import (
     ComplianceInputError,
     run_compliance,
-)
-from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._results_file import (
-    ALLOWED_MODES,
-    parse_mode,
 )
 
 ARGUMENT_SPEC: dict[str, Any] = {

@@ -13,6 +13,11 @@ from typing import Any
 from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
 
+# Results and reports contain tenant data, so they allow the same two modes as the dataset file.
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
+    ALLOWED_MODES,
+    parse_mode,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
     InvalidInputError,
 )
@@ -32,9 +37,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_run
     write_reports,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._results_file import (
-    ALLOWED_MODES,
     DocumentReadError,
-    parse_mode,
     read_document_source,
 )
 

@@ -17,13 +17,6 @@ import stat
 import tempfile
 from typing import Any
 
-# The results and reports contain tenant data, so only 0600 and 0640 are accepted, as for the
-# dataset file.
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (  # noqa: F401
-    ALLOWED_MODES,
-    parse_mode,
-)
-
 
 class FileWriteError(Exception):
     """A document could not be written; the message names the path and the fix."""
