@@ -96,7 +96,7 @@ def test_expired_token_refreshed_once(settings_restored, tmp_path) -> None:
         client.close()
 
     stats = simulator_stats(simulator)
-    failures = [outcome for _, outcome in outcomes if isinstance(outcome, Exception)]
+    failures = [outcome for _item, outcome in outcomes if isinstance(outcome, Exception)]
     assert failures == []
     assert stats["statuses"].get("401", 0) >= 2, stats
     assert stats["max_api_requests_in_flight"] >= 2, stats
@@ -136,7 +136,7 @@ def test_tenant_scopes_cap_token_requests(settings_restored, tmp_path) -> None:
 
     stats = simulator_stats(simulator)
     assert [tsg_id for tsg_id, data in outcomes if isinstance(data, Exception)] == []
-    assert [data["id"] for _, data in outcomes] == scopes
+    assert [data["id"] for _scope, data in outcomes] == scopes
     assert stats["token_requests"] == {tsg_id: 1 for tsg_id in scopes}, stats
     assert stats["max_token_requests_in_flight"] <= MAX_TOKEN_REQUESTS_IN_FLIGHT, stats
     # 31 scopes over 32 threads: without the cap far more than 10 would be in flight.
