@@ -97,7 +97,7 @@ def _gathering(result: Dict[str, Any]) -> List[str]:
     if result["bound_ratio"] > 1.3:
         lines += [
             "monitor_facts takes %.1f s more than the bound. The bound counts only waiting for the "
-            "simulator's latency, and leaves out the CPU work that shares the 2 cores: the simulator "
+            "simulator's latency. It leaves out the CPU work that shares the 2 cores. The simulator "
             "builds responses for %d tenants, the module parses and joins them and encodes the dataset "
             "as its result, and ansible-playbook decodes it (see Profiles)." % (result["facts_task_s"] - result["bound_s"], result["tenants"]),
             "",
@@ -139,6 +139,9 @@ def _tenant_scopes(result: Dict[str, Any]) -> List[str]:
         "| each scope's token requested once per run | %s |" % ("yes" if result["one_token_per_scope"] else "no"),
         "| peak RSS of the process tree (sum at one sample) | %.0f MiB |" % last["peak_tree_rss_mib"],
         "",
+        "The RSS sum counts the pages that the %d forked workers share with ansible-playbook once per "
+        "process, so it is an upper bound of the memory in use." % result["forks"],
+        "",
     ]
     return lines
 
@@ -154,13 +157,13 @@ PROFILES = [
     "worker threads for responses (the latency and the simulator's work), and the rest start the "
     "module and encode its result."),
     ("- With no latency and all 9 regions (302 requests), `AnsibleModule.exit_json` takes 121 of the "
-    "module's 188 main-thread samples: the whole dataset (8.6 MB of JSON for 1,000 tenants) is "
-    "encoded as `ansible_facts`, then decoded and tagged by ansible-playbook "
+    "module's 188 main-thread samples. It encodes the whole dataset (8.6 MB of JSON for 1,000 "
+    "tenants) as `ansible_facts`, which ansible-playbook then decodes and tags "
     "(`_try_get_internal_tags_mapping` in ansible-core 2.19)."),
     ("- One cached `ansible-inventory --list` of 5,000 tenants, profiled with py-spy at 200 Hz, gave "
     "240 samples (1.2 s). Importing Python modules, mostly ansible-core's own, took 146 of them and "
-    "reading the tenants from the jsonfile cache 26, so a cached run is bound by the start of "
-    "ansible-inventory, and the medians above were slower than that profile while other processes "
+    "reading the tenants from the jsonfile cache 26. A cached run is bound by the start of "
+    "ansible-inventory. The medians above were slower than that profile because other processes "
     "shared the 2 cores."),
     ("- The simulator builds each tenant's records on its first request, so the first gathering "
     "against a new simulator is slower. The gathering scenario sends one run that is not measured "
