@@ -150,29 +150,29 @@ PROFILES = [
     "## Profiles",
     "",
     ("py-spy 0.4.3 (`py-spy record --subprocesses -r 50 -f raw`) on ansible-playbook and, separately, on "
-    "the simulator, during one monitor_facts task with `operations: [all]` against 1,000 tenants, taken "
-    "2026-12-04 on the machine above:"),
+     "the simulator, during one monitor_facts task with `operations: [all]` against 1,000 tenants, taken "
+     "2026-12-04 on the machine above:"),
     "",
     ("- With 300 ms latency and one region, 142 of the module's 301 samples wait in the client's "
-    "worker threads for responses (the latency and the simulator's work), and the rest start the "
-    "module and encode its result."),
+     "worker threads for responses (the latency and the simulator's work), and the rest start the "
+     "module and encode its result."),
     ("- With no latency and all 9 regions (302 requests), `AnsibleModule.exit_json` takes 121 of the "
-    "module's 188 main-thread samples. It encodes the whole dataset (8.6 MB of JSON for 1,000 "
-    "tenants) as `ansible_facts`, which ansible-playbook then decodes and tags "
-    "(`_try_get_internal_tags_mapping` in ansible-core 2.19)."),
+     "module's 188 main-thread samples. It encodes the whole dataset (8.6 MB of JSON for 1,000 "
+     "tenants) as `ansible_facts`, which ansible-playbook then decodes and tags "
+     "(`_try_get_internal_tags_mapping` in ansible-core 2.19)."),
     ("- One cached `ansible-inventory --list` of 5,000 tenants, profiled with py-spy at 200 Hz, gave "
-    "240 samples (1.2 s). Importing Python modules, mostly ansible-core's own, took 146 of them and "
-    "reading the tenants from the jsonfile cache 26. A cached run is bound by the start of "
-    "ansible-inventory. The medians above were slower than that profile because other processes "
-    "shared the 2 cores."),
+     "240 samples (1.2 s). Importing Python modules, mostly ansible-core's own, took 146 of them and "
+     "reading the tenants from the jsonfile cache 26. A cached run is bound by the start of "
+     "ansible-inventory. The medians above were slower than that profile because other processes "
+     "shared the 2 cores."),
     ("- The simulator builds each tenant's records on its first request, so the first gathering "
-    "against a new simulator is slower. The gathering scenario sends one run that is not measured "
-    "first."),
+     "against a new simulator is slower. The gathering scenario sends one run that is not measured "
+     "first."),
     "",
     ("NOTE: under `py-spy record --subprocesses` the monitor_facts task failed with \"Module result "
-    "deserialization failed: No end of json char found\", so the module's result pipe does not "
-    "survive the profiler. The same runs pass without py-spy, and no fix of the collection is "
-    "recorded here yet."),
+     "deserialization failed: No end of json char found\", so the module's result pipe does not "
+     "survive the profiler. The same runs pass without py-spy, and no fix of the collection is "
+     "recorded here yet."),
     "",
 ]
 
