@@ -169,7 +169,7 @@ def test_fail_on_error_only_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_five_thousand_tenants(tmp_path: Path) -> None:
+def test_k03_five_thousand_tenants_counts_match(tmp_path: Path) -> None:
     dataset_file = tmp_path / "dataset.json"
     dataset_file.write_text(json.dumps(make_dataset(5000, 11)), encoding="utf-8")
     results, reports = _evaluate(tmp_path, dataset_file)
