@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import OPERATIONS
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
     InvalidInputError,
 )
@@ -54,6 +55,24 @@ def test_severity_unknown_value_not_strict():
     request = build_request("threats.summary", severity=["Low"], strict=False)
 
     assert _severity_rules(request)[0]["values"] == ["Low"]
+
+
+def test_severity_on_alerts_list():
+    request = build_request("alerts.list", severity=["critical", "medium"])
+
+    assert _severity_rules(request) == [
+        {"operator": "in", "property": "severity", "values": ["Critical", "Medium"]}
+    ]
+
+
+def test_severity_filter_has_values():
+    # An operation that lists severity as a filter property must also list its levels, or a
+    # severity option fails with "has no severity filter".
+    missing = [
+        op.name for op in OPERATIONS.values() if "severity" in op.filter_properties and not op.severity_values
+    ]
+
+    assert missing == []
 
 
 def test_severity_on_operation_without_it():
