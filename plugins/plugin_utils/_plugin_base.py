@@ -226,6 +226,10 @@ def read_lookup_options(
     plugin: Any, variables: Optional[Dict[str, Any]], direct: Dict[str, Any], plugin_label: str
 ) -> LookupOptions:
     """Set a lookup's options from variables and keyword arguments, then validate the shared ones."""
+    # ansible-core rejects a value outside the documented choices with a task message that
+    # leaves the choices out, so on_denied is checked first.
+    if direct.get("on_denied") is not None:
+        check_on_denied(direct["on_denied"])
     plugin.set_options(var_options=variables, direct=direct)
     messages = PluginMessages(plugin_label)
     return LookupOptions(

@@ -209,6 +209,27 @@ def test_aggregate_denied_warn_or_skip(simulator, playbook_runner, on_denied) ->
     assert warned is (on_denied == "warn"), run.output()
 
 
+INVALID_ON_DENIED = """
+- name: Invalid on_denied
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Query with invalid on_denied
+      ansible.builtin.set_fact:
+        rows: "{{ query('prisma_sase.mt_monitor.%s', %son_denied='ignore') }}"
+"""
+
+
+@pytest.mark.parametrize("lookup,terms", [("aggregate", "'alerts.list', "), ("tenants", "")])
+def test_invalid_on_denied_lists_choices(playbook_runner, lookup, terms) -> None:
+    run = playbook_runner(INVALID_ON_DENIED % (lookup, terms))
+    message = run.task("Query with invalid on_denied")["msg"]
+
+    assert run.rc != 0
+    assert "on_denied 'ignore' is invalid" in message
+    assert "use one of: error, warn, skip" in message
+
+
 def test_aggregate_denied_error_fails(simulator, playbook_runner) -> None:
     run = run_denied(simulator, playbook_runner, "error")
 
