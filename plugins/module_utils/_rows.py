@@ -120,9 +120,20 @@ def merge_region_rows(rows_by_region: Iterable[tuple]) -> List[Dict[str, Any]]:
     tenant whose data lives in two regions can appear in both responses. Equal rows inside one
     response are kept: a list operation may return two events with the same fields.
     """
+    batches = list(rows_by_region)
     merged: List[Dict[str, Any]] = []
+    if len(batches) == 1:
+        # No earlier response can repeat a row, so the content keys are not needed.
+        region, rows = batches[0]
+        for row in rows:
+            tagged = dict(row)
+            if region is not None:
+                tagged["region"] = region
+            merged.append(tagged)
+        return merged
+
     emitted: Counter = Counter()
-    for region, rows in rows_by_region:
+    for region, rows in batches:
         in_this_response: Counter = Counter()
         for row in rows:
             key = row_key(row)

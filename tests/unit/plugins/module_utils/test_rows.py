@@ -182,3 +182,10 @@ def test_license_row_mobile_users_counted() -> None:
 def test_license_row_zero_allocation_has_no_percentage() -> None:
     result = normalize_license_row({"license_units_used": 4, "license_units": 0})
     assert "utilization_percentage_computed" not in result
+
+
+def test_merge_one_region_leaves_input_untouched() -> None:
+    row = {"id": 1}
+    merged = merge_region_rows([("americas", [row])])
+    assert merged == [{"id": 1, "region": "americas"}]
+    assert row == {"id": 1}
