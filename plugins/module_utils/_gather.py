@@ -97,6 +97,8 @@ class TenantScope:
     tenants: List[Dict[str, Any]]
     index: TenantIndex
     root_tsg_id: Optional[str]
+    # The hierarchy response itself, so gather() can reuse it for tenant.hierarchy rows.
+    hierarchy_response: Any = None
 
 
 def request_summary(prepared: Any) -> Dict[str, Any]:
@@ -167,7 +169,9 @@ def load_tenants(
         region = first_region(regions)
         raise with_call_details(error, response, region, scope_tsg_id(client, tsg_id)) from None
     root = tenants[0]["tsg_id"] if tenants else None
-    return TenantScope(tenants=tenants, index=TenantIndex(tenants), root_tsg_id=root)
+    return TenantScope(
+        tenants=tenants, index=TenantIndex(tenants), root_tsg_id=root, hierarchy_response=response
+    )
 
 
 def plan_regions(
@@ -266,6 +270,20 @@ def _response_record(region: Optional[str], sent: Any, outcome: Any) -> Dict[str
     return record
 
 
+def _reuses_hierarchy(name: str, sent: Any, scope: TenantScope) -> bool:
+    """Tell whether a tenant.hierarchy call can take the response that load_tenants read.
+
+    The hierarchy takes no region header, query or body, so a second call of the same scope
+    would return the same document and only cost one more round trip.
+    """
+    return (
+        name == HIERARCHY_OPERATION
+        and scope.hierarchy_response is not None
+        and not sent.query
+        and sent.body is None
+    )
+
+
 def gather(
     client: Any,
     prepared_requests: Sequence[Any],
@@ -307,16 +325,19 @@ def gather(
 
     def send(call: Tuple[str, Any, Optional[str]]) -> Tuple[Any, List[Dict[str, Any]]]:
         name, sent, region = call
-        response = client.request(
-            sent.method,
-            sent.path,
-            body=sent.body,
-            query=sent.query or None,
-            region=region,
-            operation=name,
-            tsg_id=tsg_id,
-        )
         operation = lookup(name)
+        if _reuses_hierarchy(name, sent, scope):
+            response = scope.hierarchy_response
+        else:
+            response = client.request(
+                sent.method,
+                sent.path,
+                body=sent.body,
+                query=sent.query or None,
+                region=region,
+                operation=name,
+                tsg_id=tsg_id,
+            )
         try:
             rows = normalize_rows(operation, response.data)
         except BadResponseError as error:

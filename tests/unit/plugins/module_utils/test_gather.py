@@ -269,3 +269,21 @@ def test_gather_request_failure_recorded_with_tsg() -> None:
     error: Optional[Dict[str, Any]] = result["alerts.count"].errors[0]
     assert error["operation"] == "alerts.count"
     assert error["tsg_id"] == "1000000003"
+
+
+def test_gather_reuses_loaded_hierarchy() -> None:
+    client = FakeClient(lambda call: HIERARCHY)
+    loaded = load_tenants(client, regions=["europe"])
+    results = gather(client, [build_request("tenant.hierarchy")], ["europe"], loaded)
+    hierarchy_calls = [call for call in client.calls if call["operation"] == "tenant.hierarchy"]
+    assert len(hierarchy_calls) == 1
+    sent = gather(FakeClient(lambda call: HIERARCHY), [build_request("tenant.hierarchy")], ["europe"], scope())
+    assert results["tenant.hierarchy"].rows == sent["tenant.hierarchy"].rows
+    assert results["tenant.hierarchy"].request_count == 1
+    assert results["tenant.hierarchy"].responses == sent["tenant.hierarchy"].responses
+
+
+def test_gather_sends_hierarchy_without_loaded() -> None:
+    client = FakeClient(lambda call: HIERARCHY)
+    gather(client, [build_request("tenant.hierarchy")], ["europe"], scope())
+    assert [call["operation"] for call in client.calls] == ["tenant.hierarchy"]
