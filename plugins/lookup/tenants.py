@@ -36,6 +36,8 @@ options:
     description:
       - Keep only tenants with one of these license types, such as V(SASE), compared without
         regard to case.
+      - A value that no tenant in the hierarchy has prints a warning that lists the license
+        types present.
     type: list
     elements: str
   parent:
@@ -102,6 +104,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather imp
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._regions import (
     AUTO_REGION,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenant_view import (
+    unmatched_license_warnings,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants import (
     TenantIndex,
@@ -181,6 +186,8 @@ class LookupModule(LookupBase):
         else:
             messages.debug("tenant hierarchy from the in-memory cache")
 
+        for warning in unmatched_license_warnings(tenants, self.get_option("license_type")):
+            messages.warn(warning)
         return select_tenants(
             tenants,
             ids=[str(term).strip() for term in terms],

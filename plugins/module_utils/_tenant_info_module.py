@@ -36,6 +36,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenant_vie
     build_tree,
     region_headers_of,
     select_tenants,
+    unmatched_license_warnings,
 )
 
 
@@ -78,6 +79,8 @@ def run_tenant_info() -> None:
             license_types=params["license_type"],
             regions=region_filter,
         )
+        for warning in unmatched_license_warnings(scope.tenants, params["license_type"]):
+            module.warn(warning)
     except MonitorError as error:
         module.fail_json(msg=error.message, error=error.to_dict(), **result)
         return

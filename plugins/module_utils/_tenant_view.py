@@ -49,6 +49,31 @@ def find_tenant(index: TenantIndex, wanted: Any) -> Mapping[str, Any]:
     )
 
 
+# The tenantLicenseType values of the API's tenant schema (MSP_Monitoring spec).
+DOCUMENTED_LICENSE_TYPES = ("PA_ONLY", "SDWAN_ONLY", "SASE", "PA_SDWAN")
+
+
+def unmatched_license_warnings(
+    tenants: Sequence[Mapping[str, Any]], license_types: Optional[Sequence[Any]]
+) -> List[str]:
+    """Build one warning for each requested license type that no tenant in ``tenants`` has.
+
+    The comparison ignores case, as the license_type filter does.
+    """
+    present = sorted({str(item["license_type"]) for item in tenants if item.get("license_type")})
+    present_lower = {value.lower() for value in present}
+    warnings: List[str] = []
+    for value in license_types or []:
+        if str(value).lower() in present_lower:
+            continue
+        warnings.append(
+            "license_type %r matches no tenant, so it selects none; license types in the "
+            "hierarchy: %s (the API documents %s)"
+            % (value, ", ".join(present) or "none", ", ".join(DOCUMENTED_LICENSE_TYPES))
+        )
+    return warnings
+
+
 def _matches_any(values: Sequence[Any], wanted: Sequence[str]) -> bool:
     lowered = {str(value).lower() for value in values if value is not None}
     return any(item.lower() in lowered for item in wanted)

@@ -37,6 +37,8 @@ options:
     description:
       - Keep only tenants with one of these license types, such as V(SASE) or V(PA_ONLY),
         compared case-insensitively.
+      - A value that no tenant in the hierarchy has prints a warning that lists the license
+        types present.
     type: list
     elements: str
   region:

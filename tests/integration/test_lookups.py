@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,35 @@ def test_aggregate_options_reach_request(simulator, playbook_runner) -> None:
     assert isinstance(run.task("Query critical threats")["ansible_facts"]["rows"], list)
     assert task_status(run, "Reject an unknown property") == "ignored"
     assert "no_such_property" in run.task("Reject an unknown property")["msg"]
+
+
+UNKNOWN_LICENSE_TYPE = """
+- name: Unknown license type
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Module with unknown license type
+      prisma_sase.mt_monitor.tenant_info:
+        license_type: [NO_SUCH_TYPE]
+    - name: Lookup with unknown license type
+      ansible.builtin.set_fact:
+        nobody: "{{ query('prisma_sase.mt_monitor.tenants', license_type=['NO_SUCH_TYPE']) }}"
+"""
+
+
+def test_unknown_license_type_warns(simulator, playbook_runner) -> None:
+    run = playbook_runner(UNKNOWN_LICENSE_TYPE)
+    module_result = run.task("Module with unknown license type")
+    module_warnings = " ".join(module_result.get("warnings", []))
+    present = re.search(r"license types in the hierarchy: ([A-Z_, ]+) \(", module_warnings)
+
+    assert run.rc == 0, run.output()
+    assert module_result["tenants"] == []
+    assert "license_type 'NO_SUCH_TYPE' matches no tenant" in module_warnings
+    assert present is not None, module_warnings
+    assert set(present.group(1).split(", ")) <= {"PA_ONLY", "SDWAN_ONLY", "SASE", "PA_SDWAN"}
+    assert run.task("Lookup with unknown license type")["ansible_facts"]["nobody"] == []
+    assert "license_type 'NO_SUCH_TYPE' matches no tenant" in run.stderr + run.stdout
 
 
 DENIED_LOOKUP = """

@@ -18,6 +18,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenant_vie
     find_tenant,
     region_headers_of,
     select_tenants,
+    unmatched_license_warnings,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants import (
     TenantIndex,
@@ -117,6 +118,20 @@ def test_select_negative_depth_rejected() -> None:
 
 def test_select_license_type_any_case() -> None:
     assert ids(select_tenants(tenants(), license_types=["pa_only"])) == ["1000000002"]
+
+
+def test_unknown_license_type_warns() -> None:
+    warnings = unmatched_license_warnings(tenants(), ["pa_only", "FWaaS"])
+
+    assert len(warnings) == 1
+    assert "license_type 'FWaaS' matches no tenant" in warnings[0]
+    assert "license types in the hierarchy: PA_ONLY, SASE" in warnings[0]
+    assert "PA_ONLY, SDWAN_ONLY, SASE, PA_SDWAN" in warnings[0]
+
+
+def test_known_license_types_no_warning() -> None:
+    assert unmatched_license_warnings(tenants(), ["sase", "PA_ONLY"]) == []
+    assert unmatched_license_warnings(tenants(), None) == []
 
 
 @pytest.mark.parametrize("region", ["europe", "eu01", "EUROPE"])
