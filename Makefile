@@ -36,6 +36,7 @@ TEST_ENV := PYTHONPATH=$(COLLECTIONS_DIR) ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS
 help:
 	@echo "make test        run everything CI runs (deps, venv, lint, unit, integration, sanity, browser)"
 	@echo "make demo        run the example playbooks against the local simulator"
+	@echo "make bench       run the benchmarks and write docs/benchmarks.md (BENCH_REPEAT, BENCH_SCENARIOS; not part of make test)"
 	@echo "make venv        create .venv from requirements-dev.txt"
 	@echo "make deps        install the Debian packages the tests need (root, apt-get)"
 	@echo "make lint|unit|integration|browser|sanity   run one stage"
@@ -199,9 +200,10 @@ demo: venv
 
 # Benchmarks against the simulator on 127.0.0.1; not part of make test. BENCH_REPEAT sets the runs
 # per measurement and BENCH_SCENARIOS a comma-separated choice (gathering, inventory,
-# tenant_scopes). The numbers go to docs/benchmarks.md.
+# tenant_scopes, scale, html; html opens the report that scale wrote). The numbers go to
+# docs/benchmarks.md and the scale charts to docs/images/bench-scale-*.svg.
 BENCH_REPEAT := 5
-BENCH_SCENARIOS := gathering,inventory,tenant_scopes
+BENCH_SCENARIOS := gathering,inventory,tenant_scopes,scale,html
 
 bench: venv
 	cd $(ROOT) && $(TEST_ENV) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_SCENARIOS=$(BENCH_SCENARIOS) \

@@ -17,22 +17,64 @@ import argparse
 import datetime
 import json
 import os
+import statistics
 import sys
-from typing import Any, Callable, Dict
+import threading
+from typing import Any, Callable, Dict, List
 
 from ansible_collections.prisma_sase.mt_monitor.bench import (
     _harness,
     _page,
     gathering,
+    html_scale,
     inventory,
+    scale,
     tenant_scopes,
 )
+
+LOAD_INTERVAL_S = 5
 
 SCENARIOS: Dict[str, Callable[[argparse.Namespace], Dict[str, Any]]] = {
     "gathering": lambda options: gathering.run(options.repeat, options.gather_regions),
     "inventory": lambda options: inventory.run(options.repeat),
     "tenant_scopes": lambda options: tenant_scopes.run(options.repeat),
+    "scale": lambda options: scale.run(options.repeat, options.scale_tenants),
+    "html": lambda options: html_scale.run(options.repeat),
 }
+
+
+class LoadSampler:
+    """Read the 1-minute load average from /proc/loadavg every few seconds in a thread."""
+
+    def __init__(self, interval_s: int = LOAD_INTERVAL_S) -> None:
+        self.interval_s = interval_s
+        self.samples: List[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while True:
+            with open("/proc/loadavg", encoding="ascii") as handle:
+                self.samples.append(float(handle.read().split()[0]))
+            if self._stop.wait(self.interval_s):
+                return
+
+    def start(self) -> None:
+        """Start sampling in the background."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def summary(self) -> Dict[str, float]:
+        """Return the interval and the min, median and max of the samples."""
+        return {
+            "interval_s": self.interval_s,
+            "min": min(self.samples),
+            "median": statistics.median(self.samples),
+            "max": max(self.samples),
+        }
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -43,7 +85,10 @@ def parse_arguments() -> argparse.Namespace:
                         help="comma-separated scenarios to run (default: BENCH_SCENARIOS or all: %s)" % ", ".join(SCENARIOS))
     parser.add_argument("--gather-regions", default=os.environ.get("BENCH_GATHER_REGIONS", "americas"),
                         help="comma-separated X-PANW-Region values of the gathering scenario (default: americas)")
+    parser.add_argument("--scale-tenants", default=os.environ.get("BENCH_SCALE_TENANTS", "50,500,5000"),
+                        help="comma-separated tenant counts of the scale scenario (default: 50,500,5000)")
     options = parser.parse_args()
+    options.scale_tenants = [int(count) for count in options.scale_tenants.split(",") if count]
     options.gather_regions = [region for region in options.gather_regions.split(",") if region]
     return options
 
@@ -63,7 +108,13 @@ def main() -> int:
     for name in chosen:
         print("bench: running %s, %d repetition(s)" % (name, options.repeat), flush=True)
         started = datetime.datetime.now(datetime.timezone.utc)
-        result = SCENARIOS[name](options)
+        load = LoadSampler()
+        load.start()
+        try:
+            result = SCENARIOS[name](options)
+        finally:
+            load.stop()
+        result["load"] = load.summary()
         result["date"] = started.strftime("%Y-%m-%d %H:%M UTC")
         result["machine"] = _page.machine_facts()
         result["command"] = "make bench BENCH_REPEAT=%d BENCH_SCENARIOS=%s" % (options.repeat, name)

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 from typing import Any, Dict, List
 
+from ansible_collections.prisma_sase.mt_monitor.bench._plot import write_scale_charts
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._playbook import VENV_BIN
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator import REPO_ROOT
 
@@ -66,7 +67,7 @@ def _header(result: Dict[str, Any]) -> List[str]:
     return [
         "Measured %s with `%s`, median of %d runs." % (result["date"], result["command"], result["repeat"]),
         "",
-    ]
+    ] + _load_line(result)
 
 
 def _gathering(result: Dict[str, Any]) -> List[str]:
@@ -146,6 +147,110 @@ def _tenant_scopes(result: Dict[str, Any]) -> List[str]:
     return lines
 
 
+def _load_line(result: Dict[str, Any]) -> List[str]:
+    load = result.get("load")
+    if not load:
+        return []
+    return [
+        "1-minute load average during the scenario (sampled every %d s): min %.2f, median %.2f, max %.2f."
+        % (load["interval_s"], load["min"], load["median"], load["max"]),
+        "",
+    ]
+
+
+def _scale_point_row(point: Dict[str, Any], result: Dict[str, Any]) -> str:
+    phases = point["phases_s"]
+    return "| %d | %d ms | %d | %.1f s | %.1f / %.1f / %.1f s | %.0f MiB | %.0f MiB | %.1f MB |" % (
+        point["tenants"],
+        point["latency_ms"],
+        point["repeat"],
+        point["wall_s"],
+        phases["gather"],
+        phases["evaluate"],
+        phases["reports"],
+        point["peak_process_mib"],
+        point["peak_tree_rss_mib"],
+        point["html_bytes"] / 1e6,
+    )
+
+
+def _growth(points: List[Dict[str, Any]], key: str) -> str:
+    ordered = sorted(points, key=lambda point: point["tenants"])
+    low, high = ordered[0], ordered[-1]
+    return "%.1fx for %.0fx the tenants" % (high[key] / low[key], high["tenants"] / low["tenants"])
+
+
+def _scale(result: Dict[str, Any]) -> List[str]:
+    points = result["points"]
+    largest = max(point["tenants"] for point in points)
+    lines = [
+        "## Scale: the main job end to end",
+        "",
+        "Measured %s with `%s`. Times are medians of %d runs per point, and of %d runs at %d tenants; "
+        "memory is the largest value of those runs." % (result["date"], result["command"], result["repeat"],
+                                                          min(result["repeat"], result["max_repeat_at_5000"]), largest),
+        "",
+    ]
+    lines += _load_line(result)
+    lines += [
+        ("`playbooks/compliance_report.yml` with its defaults (gather the default operations, evaluate the "
+        "default policy, write xlsx, html, junit and json) against a simulator of each size with the given "
+        "latency on every API request. Each point sends one run that is not measured first. Only the bench's "
+        "task timer callback is enabled. Gather, evaluate and reports are the wall times of the role's "
+        "three tasks. Peak RSS is VmHWM of the largest single process (ansible-playbook, a worker, a "
+        "module) and, separately, the largest sum of VmRSS over the process tree at one sample, which "
+        "counts pages that forked workers share once per process."),
+        "",
+        ("| tenants | latency | runs | wall time | gather / evaluate / reports | peak RSS, largest process | "
+         "peak RSS, tree sum | HTML report |"),
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    lines += [_scale_point_row(point, result) for point in points]
+    lines.append("")
+
+    lines += ["![Main job wall time against tenants](images/bench-scale-time.svg)", "",
+              "![Peak memory against tenants](images/bench-scale-memory.svg)", ""]
+    for latency in sorted({point["latency_ms"] for point in points}):
+        chosen = [point for point in points if point["latency_ms"] == latency]
+        top = max(chosen, key=lambda point: point["tenants"])
+        lines.append(
+            "- %d ms: wall time grew %s and peak RSS %s. At %d tenants: %.1f s (target under %.0f s, %s) and "
+            "%.0f MiB (target under %.0f MiB, %s)." % (
+                latency, _growth(chosen, "wall_s"), _growth(chosen, "peak_process_mib"), top["tenants"], top["wall_s"],
+                result["wall_target_s"], _verdict(top["wall_s"] < result["wall_target_s"]), top["peak_process_mib"],
+                result["memory_target_mib"], _verdict(top["peak_process_mib"] < result["memory_target_mib"]),
+            )
+        )
+    lines.append("")
+    top = max(points, key=lambda point: (point["tenants"], point["latency_ms"]))
+    lines += ["Peak RSS per process at %d tenants, %d ms:" % (top["tenants"], top["latency_ms"]), "",
+              "| process | peak RSS |", "|---|---|"]
+    lines += ["| %s | %.0f MiB |" % (label, peak) for label, peak in sorted(top["peak_by_process_mib"].items())]
+    lines.append("")
+    return lines
+
+
+def _html(result: Dict[str, Any]) -> List[str]:
+    lines = ["## HTML report at scale", ""] + _header(result)
+    lines += [
+        "`%s` from the scale scenario (%d tenants, %d result rows), opened %d times in headless Chromium "
+        "(Debian's /usr/bin/chromium through Playwright's `executable_path`), each time in a fresh "
+        "browser context. First render is from `page.goto` to the report's `data-ready` mark; sort is a "
+        "click on the results table's Tenant header until `aria-sort` is set; filter is choosing status "
+        "fail until the row count changes (%d rows remain)."
+        % (result["report"], result["tenants"], result["rows"], result["repeat"], result["filtered_rows"]),
+        "",
+        "| measure | value | target |",
+        "|---|---|---|",
+        "| report size | %.1f MB | under 15 MB, %s |" % (result["size_mb"], _verdict(result["size_mb"] < 15)),
+        "| first render | %.2f s | under 3 s, %s |" % (result["render_s"], _verdict(result["render_s"] < 3)),
+        "| sort | %.2f s | under 1 s, %s |" % (result["sort_s"], _verdict(result["sort_s"] < 1)),
+        "| filter | %.2f s | under 1 s, %s |" % (result["filter_s"], _verdict(result["filter_s"] < 1)),
+        "",
+    ]
+    return lines
+
+
 PROFILES = [
     "## Profiles",
     "",
@@ -176,7 +281,13 @@ PROFILES = [
     "",
 ]
 
-RENDERERS = {"gathering": _gathering, "inventory": _inventory, "tenant_scopes": _tenant_scopes}
+RENDERERS = {
+    "gathering": _gathering,
+    "inventory": _inventory,
+    "tenant_scopes": _tenant_scopes,
+    "scale": _scale,
+    "html": _html,
+}
 
 
 def _machine_table(machine: Dict[str, str]) -> List[str]:
@@ -213,6 +324,8 @@ def write_page(folder: Path) -> Path:
         lines += ["## Machine", ""]
         for machine in sorted(machines):
             lines += _machine_table(json.loads(machine))
+    if "scale" in results:
+        write_scale_charts(results["scale"], PAGE.parent / "images")
     for name, render in RENDERERS.items():
         if name in results:
             lines += render(results[name])
