@@ -14,6 +14,9 @@ from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
 
 # Results and reports contain tenant data, so they allow the same two modes as the dataset file.
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._controls_score import (
+    score,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
     ALLOWED_MODES,
     parse_mode,
@@ -31,6 +34,10 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_gat
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_meta import (
     DEFAULT_STEM,
     ReportOptions,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_parts import (
+    PartsMergeError,
+    merge_parts,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_run import (
     FORMATS,
@@ -60,6 +67,19 @@ DATASET_FIX = ("write it with prisma_sase.mt_monitor.monitor_facts and its dest 
                "dataset to that file")
 
 
+def read_inputs(results_source: Any, dataset_source: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read one results and one dataset document, or merge the part lists of a sliced run."""
+    if not isinstance(results_source, list) and not isinstance(dataset_source, list):
+        return (read_document_source(results_source, "results", RESULTS_FIX),
+                read_document_source(dataset_source, "dataset", DATASET_FIX))
+    if not isinstance(results_source, list) or not isinstance(dataset_source, list):
+        raise PartsMergeError("results and dataset must both be lists of parts to merge a "
+                              "sliced run, or both single documents")
+    results_parts = [read_document_source(item, "results", RESULTS_FIX) for item in results_source]
+    dataset_parts = [read_document_source(item, "dataset", DATASET_FIX) for item in dataset_source]
+    return merge_parts(results_parts, dataset_parts)
+
+
 class ActionModule(ActionBase):
     """Render every chosen report format on the controller. Nothing runs on the target host."""
 
@@ -74,8 +94,7 @@ class ActionModule(ActionBase):
         check_mode = bool(self._task.check_mode)
 
         try:
-            results = read_document_source(args["results"], "results", RESULTS_FIX)
-            dataset = read_document_source(args["dataset"], "dataset", DATASET_FIX)
+            results, dataset = read_inputs(args["results"], args["dataset"])
             options = ReportOptions.from_value({
                 "stem": args["stem"],
                 "mode": parse_mode(args["mode"]),
@@ -84,7 +103,8 @@ class ActionModule(ActionBase):
             })
             run = write_reports(results, dataset, args["dest"], args["formats"], options,
                                 html_options={"title": args["title"]})
-        except (DocumentReadError, InvalidInputError, ReportFileError, ValueError) as error:
+        except (DocumentReadError, InvalidInputError, PartsMergeError, ReportFileError,
+                ValueError) as error:
             raise AnsibleActionFail("report: %s" % error) from None
 
         files = {name: item.as_dict() for name, item in run.files.items()}
@@ -93,6 +113,7 @@ class ActionModule(ActionBase):
         result["files"] = files
         result["manifest"] = run.manifest.as_dict()
         result["totals"] = run.totals
+        result["score"] = score(run.totals)
         result["delta"] = {
             "first_run": run.delta.get("first_run"),
             "previous_generated_at": run.delta.get("previous_generated_at"),

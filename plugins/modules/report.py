@@ -25,10 +25,20 @@ options:
     description:
       - Path of the results JSON file, or the results document (for example
         C(results_document) of compliance_check in check mode).
+      - A list of results parts (paths or documents) merges the parts of a sliced run, in
+        which each tenant host evaluated its own tenant. Each part contributes the results of
+        the tenant it was gathered for, so the merged report does not depend on the slices.
+        O(dataset) must then be a list of the matching dataset parts.
+      - A merged report differs from an unsliced run only in run metadata. C(generated_at)
+        and C(collected_at) are the latest of the parts, the time window spans every part,
+        C(run.parts) lists each part's TSG and times, and each operation's request is the
+        first part's.
     type: raw
     required: true
   dataset:
-    description: Path of the dataset JSON file, or the dataset document.
+    description:
+      - Path of the dataset JSON file, or the dataset document.
+      - A list of dataset parts (paths or documents) when O(results) is a list of parts.
     type: raw
     required: true
   dest:
@@ -120,6 +130,14 @@ totals:
   description: Number of results per status.
   returned: always
   type: dict
+score:
+  description:
+    - Score of the whole run, C(100 * pass / (pass + fail + warn + error)) over every result,
+      rounded to 0.1; the per-tenant scores in the reports use the same formula.
+    - None when no result counts towards a score (only C(skip) and C(waived) results).
+  returned: always
+  type: float
+  sample: 87.5
 delta:
   description:
     - C(first_run), C(previous_generated_at) and C(counts) of C(newly_failing), C(fixed),
