@@ -31,7 +31,7 @@ DEB_PACKAGES := chromium libreoffice-calc-nogui fonts-dejavu-core fonts-liberati
 export PYTHONDONTWRITEBYTECODE := 1
 TEST_ENV := PYTHONPATH=$(COLLECTIONS_DIR) ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_DIR)
 
-.PHONY: help venv link deps lint ruff ansible-lint unit integration browser sanity test demo bench clean
+.PHONY: help venv link deps lint ruff ansible-lint awx-collection unit integration browser sanity test demo bench clean
 
 help:
 	@echo "make test        run everything CI runs (deps, venv, lint, unit, integration, sanity, browser)"
@@ -83,13 +83,21 @@ lint: ruff ansible-lint
 ruff: venv
 	$(VENV)/bin/ruff check $(wildcard plugins simulator tests)
 
+# awx.awx, which playbooks/awx_setup.yml uses, comes from the `ansible` package on PyPI; only that
+# collection is unpacked into .build/collections-extra.
+EXTRA_COLLECTIONS_DIR := $(ROOT)/.build/collections-extra
+
+awx-collection: venv
+	cd $(ROOT) && $(VENV_PYTHON) tests/integration/_awx_collection.py
+
 # ansible-lint checks roles and playbooks only; it is skipped until either has a YAML file.
-ansible-lint: venv
+ansible-lint: venv awx-collection
 	@folders="$(wildcard roles playbooks)"; \
 	if [ -z "$$folders" ] || [ -z "$$(find $$folders -name '*.yml' | head -1)" ]; then \
 		echo "ansible-lint: no roles or playbooks yet, skipped"; \
 	else \
-		PATH=$(VENV)/bin:$$PATH $(TEST_ENV) $(VENV)/bin/ansible-lint --offline --profile production $$folders; \
+		PATH=$(VENV)/bin:$$PATH $(TEST_ENV) ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_DIR):$(EXTRA_COLLECTIONS_DIR) \
+			$(VENV)/bin/ansible-lint --offline --profile production $$folders; \
 	fi
 
 # A suite without test files is skipped with a message. A suite with test files that collects
