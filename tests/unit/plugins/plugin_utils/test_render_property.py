@@ -43,6 +43,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_met
 from ansible_collections.prisma_sase.mt_monitor.tests.fixtures.report_data import (
     make_dataset,
     make_results,
+    rename_tenants,
 )
 
 # Characters that XML 1.0 and Excel cannot hold. Tab, newline and carriage return are allowed.
@@ -86,25 +87,13 @@ PROPERTY_SETTINGS = settings(
 )
 
 
-def _rename(node: Any, names: dict[str, str]) -> None:
-    """Give every tenant entry and tenant reference inside `node` its generated name."""
-    if isinstance(node, dict):
-        if node.get("tsg_id") in names and "display_name" in node:
-            node["display_name"] = names[node["tsg_id"]]
-        for item in node.values():
-            _rename(item, names)
-    elif isinstance(node, list):
-        for item in node:
-            _rename(item, names)
-
-
 def hostile_documents(names: list[str], values: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Build a results and dataset pair whose tenant names and data values are the given texts."""
     results = make_results(N_TENANTS, 3)
     dataset = make_dataset(N_TENANTS, 3)
     by_id = {tenant["tsg_id"]: name for tenant, name in zip(results["tenants"], names)}
-    _rename(results, by_id)
-    _rename(dataset, by_id)
+    rename_tenants(results, by_id)
+    rename_tenants(dataset, by_id)
 
     for index, result in enumerate(results["results"]):
         result["message"] = values[index % len(values)]
