@@ -22,6 +22,16 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence
 
 import pytest
 
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._policy_default import (
+    DEFAULT_POLICY,
+)
+from ansible_collections.prisma_sase.mt_monitor.tests.integration._main_job import (
+    MAIN_PLAYBOOK,
+    REPORT_SUFFIXES,
+    junit_counts,
+    read_json_report,
+    workbook_rows,
+)
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._playbook import (
     PlaybookRun,
     run_playbook,
@@ -90,6 +100,8 @@ class SurfaceRun:
     surface: str
     run: PlaybookRun
     result: Dict[str, Any] = field(default_factory=dict)
+    # The report directory of a main job run.
+    reports: Optional[Path] = None
 
     @property
     def text(self) -> str:
@@ -158,7 +170,11 @@ def run_surface(
         if run.rc == 0:
             listing = json.loads(run.stdout)
         return SurfaceRun(surface, run, listing)
-    raise ValueError("unknown surface %r; use one of %s" % (surface, ", ".join(SURFACES)))
+    if surface == JOB_SURFACE:
+        return run_job(workdir, simulator, extra_env)
+    raise ValueError(
+        "unknown surface %r; use one of %s" % (surface, ", ".join(SURFACES + (JOB_SURFACE,)))
+    )
 
 
 def operation_for(surface: str) -> str:
@@ -188,6 +204,8 @@ def assert_succeeded(outcome: SurfaceRun) -> None:
     elif outcome.surface == "lookup":
         assert outcome.result["_status"] == "ok", outcome.describe()
         assert outcome.result["ansible_facts"]["rows"], outcome.describe()
+    elif outcome.surface == JOB_SURFACE:
+        assert_job_complete(outcome)
     else:
         assert len(outcome.result["_meta"]["hostvars"]) == FAULT_TENANTS + 1, outcome.describe()
 
@@ -206,7 +224,7 @@ def assert_failed_cleanly(outcome: SurfaceRun, *fragments: str) -> str:
     """Check a failed run whose message contains every fragment; return the message."""
     assert_no_traceback(outcome)
     assert outcome.run.rc != 0, outcome.describe()
-    if outcome.surface in ("info", "lookup"):
+    if outcome.surface in ("info", "lookup", JOB_SURFACE):
         assert outcome.result["_status"] == "failed", outcome.describe()
         message = outcome.result["msg"]
     else:
@@ -357,3 +375,246 @@ def fault_simulator() -> Iterator[Simulator]:
         yield simulator
     finally:
         simulator.stop()
+
+
+# The main job (playbooks/compliance_report.yml) as the fourth surface. It gathers only the
+# faulted operation and threats.summary, and evaluates only the controls they feed, so every
+# `error` result in a run comes from the fault.
+JOB_SURFACE = "job"
+JOB_OPERATIONS = (DATA_OPERATION, "threats.summary")
+JOB_CONTROLS = {
+    control["id"]: control["operation"]
+    for control in DEFAULT_POLICY["controls"]
+    if control.get("operation") in JOB_OPERATIONS
+}
+JOB_REGIONS = ("americas", DOWN_REGION)
+GATHER_TASK = "Gather the monitoring dataset"
+WRITE_TASK = "Write the reports"
+# Files of every completed run besides the per-run copies (``compliance-<UTC time>-<hex>``).
+JOB_FILES = tuple("compliance-latest.%s" % suffix for suffix in REPORT_SUFFIXES) + (
+    "compliance-manifest-latest.json",
+    "dataset.json",
+    "results.json",
+)
+_RUN_COPY = re.compile(r"^compliance-(manifest-)?\d{8}T\d{6}Z-[0-9a-f]{6}\.(xlsx|html|xml|json)$")
+# Content of the files that stand for an earlier run's reports in the clean-failure checks.
+EARLIER_REPORT = "report of an earlier run\n"
+
+
+def job_policy() -> Dict[str, Any]:
+    """Return the default policy with every control disabled that JOB_OPERATIONS does not feed."""
+    disabled = sorted(
+        control["id"] for control in DEFAULT_POLICY["controls"] if control["id"] not in JOB_CONTROLS
+    )
+    return {"extends": "default", "disabled": disabled}
+
+
+def _job_result(run: PlaybookRun) -> Dict[str, Any]:
+    """Return the failed task of a job run, or the report task when no task failed."""
+    failed = [record for record in run.results if record["status"] == "failed"]
+    record = failed[-1] if failed else None
+    if record is None:
+        return _last_task_result(run, WRITE_TASK)
+    result = dict(record["result"])
+    result["_status"] = record["status"]
+    result["_task"] = record["task"]
+    return result
+
+
+def run_job(
+    workdir: Path, simulator: Simulator, extra_env: Optional[Dict[str, str]] = None
+) -> SurfaceRun:
+    """Run the main job with the fault settings, writing the reports into ``workdir/reports``."""
+    reports = workdir / "reports"
+    variables = {
+        "compliance_report_output_dir": str(reports),
+        "compliance_report_operations": list(JOB_OPERATIONS),
+        "compliance_report_policy": job_policy(),
+    }
+    run = run_playbook(
+        MAIN_PLAYBOOK,
+        workdir,
+        fault_environment(simulator),
+        extra_env,
+        ["-e", json.dumps(variables)],
+    )
+    return SurfaceRun(JOB_SURFACE, run, _job_result(run), reports)
+
+
+def assert_job_reports_written(outcome: SurfaceRun) -> Dict[str, Any]:
+    """Check that every report, the dataset and the results exist, with no temporary file left.
+
+    Returns the JSON report.
+    """
+    assert outcome.reports is not None
+    names = sorted(path.name for path in outcome.reports.iterdir())
+    for name in JOB_FILES:
+        assert name in names, "%s not written: %s\n%s" % (name, names, outcome.describe())
+    stray = [name for name in names if name not in JOB_FILES and not _RUN_COPY.match(name)]
+    assert stray == [], outcome.describe()
+    return read_json_report(outcome.reports)
+
+
+def assert_job_complete(outcome: SurfaceRun) -> None:
+    """Check a job run with every report written and no error in the dataset or the results."""
+    assert outcome.run.rc == 0, outcome.describe()
+    document = assert_job_reports_written(outcome)
+    assert document["dataset"]["errors"] == [], document["dataset"]["errors"]
+    assert document["results"]["errors"] == [], document["results"]["errors"]
+    results = document["results"]["results"]
+    assert len(results) == (FAULT_TENANTS + 1) * len(JOB_CONTROLS), results
+    assert [item for item in results if item["status"] == "error"] == [], results
+    assert workbook_rows(outcome.reports, "Errors")[1:] == []
+
+
+def assert_job_partial(outcome: SurfaceRun, expect: "JobExpect") -> None:
+    """Check a job run whose failed calls are named and whose affected results are `error`.
+
+    A failed call of an operation in a region makes every control fed by that operation
+    `error` for the tenants of that region. Every other result keeps a real status.
+    """
+    assert_no_traceback(outcome)
+    assert outcome.run.rc == 0, outcome.describe()
+    document = assert_job_reports_written(outcome)
+    failed_calls = {
+        (operation, region) for operation in expect.operations for region in expect.regions
+    }
+
+    for source in ("dataset", "results"):
+        errors = document[source]["errors"]
+        assert {(error["operation"], error["region"]) for error in errors} == failed_calls, errors
+        for error in errors:
+            assert error["tsg_id"] == DEMO_ROOT_TSG_ID, error
+            for fragment in expect.text:
+                assert fragment in error["message"], "%r not in %r" % (fragment, error)
+
+    sheet = workbook_rows(outcome.reports, "Errors")
+    header, rows = sheet[0], sheet[1:]
+    named = {
+        (row[header.index("Source")], row[header.index("Operation")], row[header.index("Region")])
+        for row in rows
+        if row[header.index("TSG id")] == DEMO_ROOT_TSG_ID
+    }
+    expected_rows = {(source,) + call for source in ("dataset", "results") for call in failed_calls}
+    assert named == expected_rows, sheet
+
+    regions_by_tenant = {
+        tenant["tsg_id"]: set(tenant["region_headers"]) for tenant in document["dataset"]["tenants"]
+    }
+    results = document["results"]["results"]
+    assert len(results) == len(regions_by_tenant) * len(JOB_CONTROLS), results
+    for item in results:
+        operation = JOB_CONTROLS[item["control"]]
+        affected = operation in expect.operations and regions_by_tenant[item["tsg_id"]] & set(
+            expect.regions
+        )
+        if affected:
+            assert item["status"] == "error", item
+            assert operation in item["message"], item
+        else:
+            assert item["status"] != "error", item
+
+    errors_count = sum(1 for item in results if item["status"] == "error")
+    assert errors_count > 0, results
+    assert junit_counts(outcome.reports)["errors"] == errors_count
+
+
+def seed_earlier_reports(reports: Path) -> Dict[str, str]:
+    """Write stand-ins for an earlier run's files and return their names and content."""
+    reports.mkdir(parents=True, exist_ok=True)
+    for name in JOB_FILES:
+        (reports / name).write_text(EARLIER_REPORT, encoding="utf-8")
+    return {name: EARLIER_REPORT for name in JOB_FILES}
+
+
+def assert_job_failed_cleanly(
+    outcome: SurfaceRun, expect: "JobExpect", earlier: Dict[str, str]
+) -> None:
+    """Check a job that stopped at the gathering step and left the earlier files as they were."""
+    message = assert_failed_cleanly(outcome, *expect.text)
+    assert (expect.operation or DATA_OPERATION) in message, message
+    assert DEMO_ROOT_TSG_ID in message, message
+    assert outcome.result["_task"].endswith(GATHER_TASK), outcome.describe()
+    assert [record for record in outcome.run.results if record["task"].endswith(WRITE_TASK)] == []
+
+    assert outcome.reports is not None
+    found = {
+        path.name: path.read_text(encoding="utf-8") for path in sorted(outcome.reports.iterdir())
+    }
+    assert found == earlier, outcome.describe()
+
+
+@dataclass(frozen=True)
+class JobExpect:
+    """The outcome pinned for the main job.
+
+    ``text`` is the retry reason for ``recovered``, and message fragments for ``partial`` (of
+    every error record) and ``failed``. ``operations`` and ``regions`` are the calls that fail
+    in a ``partial`` run. ``operation`` is the operation a ``failed`` message names.
+    ``settings`` replace the case's simulator settings for the job.
+    """
+
+    outcome: str
+    text: Sequence[str] = ()
+    operations: Sequence[str] = (DATA_OPERATION,)
+    regions: Sequence[str] = JOB_REGIONS
+    operation: Optional[str] = None
+    settings: Optional[Dict[str, Any]] = None
+
+
+def check_job_outcome(
+    simulator: Simulator, outcome: SurfaceRun, expect: JobExpect, earlier: Dict[str, str]
+) -> None:
+    """Check a main job run against its pinned outcome."""
+    assert_no_traceback(outcome)
+    if expect.outcome == RECOVERED:
+        (reason,) = expect.text
+        assert_recovered(outcome, DATA_OPERATION, reason)
+    elif expect.outcome == REFRESHED:
+        assert_succeeded(outcome)
+        assert simulator_stats(simulator)["token_requests_total"] == 2, outcome.describe()
+    elif expect.outcome == PARTIAL:
+        assert_job_partial(outcome, expect)
+    elif expect.outcome == FAILED:
+        assert_job_failed_cleanly(outcome, expect, earlier)
+    else:
+        raise ValueError("unknown outcome %r" % expect.outcome)
+
+
+def run_job_case(
+    simulator: Simulator, case: FaultCase, expect: JobExpect, workdir: Path
+) -> SurfaceRun:
+    """Apply a case's faults, run the main job and check its pinned outcome.
+
+    Before a run pinned as ``failed``, the report directory gets stand-ins for an earlier
+    run's files, which the run must leave unchanged.
+    """
+    prepare_case(simulator, case, JOB_SURFACE)
+    if expect.settings is not None:
+        change_settings(simulator, **expect.settings)
+    earlier: Dict[str, str] = {}
+    if expect.outcome == FAILED:
+        earlier = seed_earlier_reports(workdir / "reports")
+    try:
+        outcome = run_job(workdir, simulator)
+        check_job_outcome(simulator, outcome, expect, earlier)
+    finally:
+        change_settings(simulator, token_max_requests=None)
+        reset(simulator)
+    return outcome
+
+
+def job_case_params(cases: Sequence[FaultCase], expects: Dict[str, JobExpect]) -> List[Any]:
+    """Return pytest parameters ``case`` with the job's expectation of every case.
+
+    Raises ValueError when a case has no expectation or an expectation names no case, so the
+    job column covers the whole matrix.
+    """
+    names = [case.name for case in cases]
+    missing = [name for name in names if name not in expects]
+    unknown = [name for name in expects if name not in names]
+    if missing or unknown:
+        raise ValueError(
+            "job expectations missing for %s; expectations without a case: %s" % (missing, unknown)
+        )
+    return [pytest.param(case, expects[case.name], id=case.name) for case in cases]
