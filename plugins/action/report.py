@@ -67,6 +67,29 @@ DATASET_FIX = ("write it with prisma_sase.mt_monitor.monitor_facts and its dest 
                "dataset to that file")
 
 
+# Fields of a results document that the renderers index into, with the JSON type each must
+# have. A file edited by hand with another type would otherwise fail inside a renderer.
+RESULTS_FIELDS = {"run": dict, "controls": list, "tenants": list, "results": list, "scores": dict}
+JSON_TYPE_NAMES = {dict: "an object", list: "an array"}
+
+
+def check_results_fields(results: dict[str, Any]) -> None:
+    """Raise DocumentReadError when a field of ``results`` that the renderers use has the wrong type."""
+    for name, expected in RESULTS_FIELDS.items():
+        value = results.get(name)
+        if value is not None and not isinstance(value, expected):
+            raise DocumentReadError("results field %s is %s, not %s; %s"
+                                    % (name, type(value).__name__, JSON_TYPE_NAMES[expected], RESULTS_FIX))
+    items = [("%s[%d]" % (name, index), item)
+             for name in ("controls", "tenants", "results")
+             for index, item in enumerate(results.get(name) or [])]
+    items += [("scores[%r]" % (tsg_id,), item) for tsg_id, item in (results.get("scores") or {}).items()]
+    for where, item in items:
+        if not isinstance(item, dict):
+            raise DocumentReadError("results field %s is %s, not an object; %s"
+                                    % (where, type(item).__name__, RESULTS_FIX))
+
+
 def read_inputs(results_source: Any, dataset_source: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """Read one results and one dataset document, or merge the part lists of a sliced run."""
     if not isinstance(results_source, list) and not isinstance(dataset_source, list):
@@ -95,6 +118,7 @@ class ActionModule(ActionBase):
 
         try:
             results, dataset = read_inputs(args["results"], args["dataset"])
+            check_results_fields(results)
             options = ReportOptions.from_value({
                 "stem": args["stem"],
                 "mode": parse_mode(args["mode"]),

@@ -76,8 +76,7 @@ def test_failed_run_keeps_good_report(tmp_path: Path) -> None:
     assert good.rc == 0, good.output()
     before = snapshot(dest)
 
-    # A results file edited by hand: one tenant's score is a string instead of a mapping.
-    # The results file is valid JSON, so reading it succeeds and rendering fails.
+    # A results file edited by hand: one tenant's score is a string instead of an object.
     broken = write_inputs(tmp_path / "broken-inputs", 6, 4)
     document = json.loads(broken["results"].read_text(encoding="utf-8"))
     first_tenant = next(iter(document["scores"]))
@@ -85,7 +84,11 @@ def test_failed_run_keeps_good_report(tmp_path: Path) -> None:
     broken["results"].write_text(json.dumps(document), encoding="utf-8")
     failed = run_report(tmp_path / "broken", broken, dest)
 
+    message = failed.task("Write reports")["msg"]
+
     assert failed.rc != 0, failed.output()
+    assert "results field scores[%r] is str, not an object" % first_tenant in message
+    assert "compliance_check" in message
     assert snapshot(dest) == before
     for name in latest_names():
         assert name in before
