@@ -31,7 +31,7 @@ DEB_PACKAGES := chromium libreoffice-calc-nogui fonts-dejavu-core fonts-liberati
 export PYTHONDONTWRITEBYTECODE := 1
 TEST_ENV := PYTHONPATH=$(COLLECTIONS_DIR) ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_DIR)
 
-.PHONY: help venv link deps lint ruff ansible-lint awx-collection unit integration browser sanity test demo bench clean
+.PHONY: help venv link deps lint ruff ansible-lint awx-collection galaxy changelog unit integration browser sanity test demo bench clean
 
 help:
 	@echo "make test        run everything CI runs (deps, venv, lint, unit, integration, sanity, browser)"
@@ -39,7 +39,8 @@ help:
 	@echo "make bench       run the benchmarks and write docs/benchmarks.md (BENCH_REPEAT, BENCH_SCENARIOS; not part of make test)"
 	@echo "make venv        create .venv from requirements-dev.txt"
 	@echo "make deps        install the Debian packages the tests need (root, apt-get)"
-	@echo "make lint|unit|integration|browser|sanity   run one stage"
+	@echo "make lint|unit|integration|browser|sanity|galaxy   run one stage"
+	@echo "make changelog   release step: write CHANGELOG.rst from changelogs/fragments"
 
 venv: $(VENV_STAMP) link
 
@@ -160,8 +161,41 @@ sanity: venv
 	fi
 	@rm -rf $(SANITY_RUN)
 
+# Galaxy checks on the built artifact: galaxy-importer (its own virtual environment, settings in
+# .ci/galaxy-importer.cfg) must report no error and no warning, then antsibull-docs and
+# antsibull-changelog lint the docs and the changelog fragments.
+GALAXY_DIR := $(ROOT)/.build/galaxy
+GALAXY_VENV := $(ROOT)/.build/galaxy-importer
+GALAXY_STAMP := $(GALAXY_VENV)/.requirements-stamp
+GALAXY_VERSION = $(shell sed -n 's/^version: *//p' $(ROOT)/galaxy.yml)
+
+$(GALAXY_STAMP): .ci/requirements-galaxy-importer.txt
+	@if [ ! -x $(GALAXY_VENV)/bin/python ]; then $(BOOTSTRAP_PYTHON) -m venv $(GALAXY_VENV); fi
+	$(GALAXY_VENV)/bin/python -m pip install --disable-pip-version-check --quiet \
+		-r .ci/requirements-galaxy-importer.txt
+	@touch $@
+
+galaxy: venv $(GALAXY_STAMP)
+	@rm -rf $(GALAXY_DIR) && mkdir -p $(GALAXY_DIR)
+	cd $(ROOT) && $(VENV)/bin/ansible-galaxy collection build --force --output-path $(GALAXY_DIR) .
+	cd $(GALAXY_DIR) && PATH=$(GALAXY_VENV)/bin:$$PATH GALAXY_IMPORTER_CONFIG=$(ROOT)/.ci/galaxy-importer.cfg \
+		$(GALAXY_VENV)/bin/python -m galaxy_importer.main \
+		prisma_sase-mt_monitor-$(GALAXY_VERSION).tar.gz 2>&1 | tee $(GALAXY_DIR)/importer.log
+	@if grep -E '^(ERROR|WARNING)' $(GALAXY_DIR)/importer.log >&2; then \
+		echo "galaxy-importer reported the errors or warnings above" >&2; exit 1; \
+	fi
+	@grep -q 'Importer processing completed successfully' $(GALAXY_DIR)/importer.log
+	cd $(ROOT) && PATH=$(VENV)/bin:$$PATH $(TEST_ENV) $(VENV)/bin/antsibull-docs lint-collection-docs \
+		--plugin-docs $(COLLECTION_LINK)
+	cd $(ROOT) && $(VENV)/bin/antsibull-changelog lint
+
+# The release step: antsibull-changelog turns the fragments into CHANGELOG.rst and
+# changelogs/changelog.yaml for the version in galaxy.yml, and removes the fragments.
+changelog: venv
+	cd $(ROOT) && $(VENV)/bin/antsibull-changelog release --version $(GALAXY_VERSION)
+
 # Stages run in this order and stop at the first failure; each prints its duration.
-TEST_STAGES := deps venv lint unit integration sanity browser
+TEST_STAGES := deps venv lint unit integration sanity galaxy browser
 
 test:
 	@for stage in $(TEST_STAGES); do \
