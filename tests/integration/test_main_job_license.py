@@ -28,7 +28,7 @@ def test_license_report_writes_workbook_and_html(playbook_runner, tmp_path: Path
 
     assert (reports / "license-latest.xlsx").is_file()
     assert (reports / "license-latest.html").is_file()
-    assert not (reports / "license-latest.json").exists()
+    assert (reports / "license-latest.json").is_file()
 
     results = json.loads((reports / "results.json").read_text(encoding="utf-8"))
     control_ids = {control["id"] for control in results["controls"]}
@@ -45,3 +45,24 @@ def test_license_report_writes_workbook_and_html(playbook_runner, tmp_path: Path
         workbook.close()
     for operation in LICENSE_OPERATIONS:
         assert operation[:31] in sheet_names, operation
+
+
+def test_license_report_second_run_has_delta(playbook_runner, tmp_path: Path) -> None:
+    reports = tmp_path / "license"
+    output_dir = "license_report_output_dir=%s" % reports
+    # A lower LIC-001 threshold in the first run gives the second run results to compare with.
+    overrides = json.dumps({"license_report_overrides": {"LIC-001": {"threshold": 1}}})
+    first = playbook_runner(LICENSE_PLAYBOOK, args=["-e", output_dir, "-e", overrides])
+    assert first.rc == 0, first.output()
+    assert first.task("Write the license reports")["delta"]["first_run"] is True
+
+    second = playbook_runner(LICENSE_PLAYBOOK, args=["-e", output_dir])
+    assert second.rc == 0, second.output()
+
+    delta = second.task("Write the license reports")["delta"]
+    assert delta["first_run"] is False
+    assert delta["previous_generated_at"]
+    html = (reports / "license-latest.html").read_text(encoding="utf-8")
+    assert "No previous run to compare with" not in html
+    document = json.loads((reports / "license-latest.json").read_text(encoding="utf-8"))
+    assert document["delta"]["first_run"] is False
