@@ -54,7 +54,8 @@ options:
   cache_ttl:
     description:
       - Seconds the hierarchy stays in the in-memory cache of the worker process. V(0) turns
-        the cache off. The key is the scope (URLs, client ID, TSG ID); no secret is stored.
+        the cache off. The key is the scope (URLs, client ID, TSG ID) and a one-way digest of
+        the credentials, so no secret is stored.
     type: float
     default: 60
 seealso:

@@ -125,7 +125,12 @@ class TokenProvider:
             return self._fetch(key, tsg_id, context)
 
     def _key(self, tsg_id: str) -> str:
-        return scope_key(self.settings.auth_url, self.settings.client_id or "", tsg_id)
+        return scope_key(
+            self.settings.auth_url,
+            self.settings.client_id or "",
+            self.settings.client_secret or "",
+            tsg_id,
+        )
 
     def _fresh(self, key: str) -> Optional[str]:
         cached = self._cache.get(key)

@@ -5,9 +5,11 @@
 """Access tokens cached per scope, in memory and in private files.
 
 This is a private module: its interface may change between releases. A scope is the triple
-(auth_url, client_id, tsg_id). Files are named after a SHA-256 hash of the scope and contain
-only that hash, the token and its expiry, so neither the client id nor the client secret is
-written. Module runs and plugins on the same controller reuse a token this way.
+(auth_url, client_id, tsg_id) together with the client secret that requests its tokens, so a
+changed or revoked secret never reuses a token issued for another one. Files are named after
+an HMAC-SHA256 of the scope keyed with the secret, and contain only that digest, the token and
+its expiry, so neither the client id nor the client secret is written. Module runs and plugins
+on the same controller reuse a token this way.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,6 +17,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import hashlib
+import hmac
 import json
 import os
 import stat
@@ -43,10 +46,14 @@ class CachedToken:
         return "CachedToken(access_token=<hidden>, expires_at=%r)" % self.expires_at
 
 
-def scope_key(auth_url: str, client_id: str, tsg_id: str) -> str:
-    """Return the SHA-256 hex digest that identifies one token scope."""
+def scope_key(auth_url: str, client_id: str, client_secret: str, tsg_id: str) -> str:
+    """Return the HMAC-SHA256 hex digest, keyed with the client secret, of one token scope.
+
+    The digest is one-way, so the cache file does not reveal the secret, yet a token cached
+    under one secret is never found under another.
+    """
     material = f"{auth_url}\0{client_id}\0{tsg_id}".encode()
-    return hashlib.sha256(material).hexdigest()
+    return hmac.new(client_secret.encode(), material, hashlib.sha256).hexdigest()
 
 
 def default_cache_directory() -> str:

@@ -37,6 +37,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options im
     ConnectionSettings,
     settings_from_plugin,
 )
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cache import (
+    scope_key as token_scope_key,
+)
 
 display = Display()
 
@@ -148,16 +151,24 @@ def check_on_denied(value: Any) -> str:
 def scope_key(settings: ConnectionSettings, with_regions: bool = True) -> Tuple[Hashable, ...]:
     """Return the cache key part that names a connection scope, without any secret.
 
-    A token issued elsewhere is keyed by its presence only, so two different tokens for the
-    same TSG share entries. They see the same data, because the TSG defines the scope.
-    ``with_regions`` false leaves the regions out, for data that does not depend on them.
+    The credentials enter only as an HMAC-SHA256 digest (the token cache's scope key), so a
+    lookup with a changed or wrong client secret or access token never reads results fetched
+    with other credentials. ``with_regions`` false leaves the regions out, for data that does
+    not depend on them.
     """
+    credentials = token_scope_key(
+        settings.auth_url,
+        settings.client_id or "",
+        settings.client_secret or settings.access_token or "",
+        settings.tsg_id,
+    )
     key: Tuple[Hashable, ...] = (
         settings.api_url,
         settings.auth_url,
         settings.client_id,
         settings.tsg_id,
         bool(settings.access_token),
+        credentials,
         tuple(sorted(settings.region_map.items())),
     )
     if with_regions:

@@ -78,6 +78,36 @@ def test_token_read_from_cache_file(local_server: Any, make_client: Callable[...
     assert service.issued == ["tok-1"]
 
 
+def test_cached_token_not_reused_after_secret_change(
+    local_server: Any, make_client: Callable[..., Any]
+) -> None:
+    service = local_server.add_token_service()
+    first = make_client()
+    first.client.tokens.token(TSG_ID, context())
+    changed = make_client(client_secret=GIVEN_TOKEN)
+
+    assert changed.client.tokens.token(TSG_ID, context()) == "tok-2"
+
+    assert service.issued == ["tok-1", "tok-2"]
+    last = local_server.received()[-1]
+    assert last.basic_auth() == ("demo-client-id", GIVEN_TOKEN)
+    for path in Path(first.cache_directory).iterdir():
+        text = path.read_text()
+        assert SECRET not in text
+        assert GIVEN_TOKEN not in text
+
+
+def test_given_access_token_not_cached(local_server: Any, make_client: Callable[..., Any]) -> None:
+    local_server.add_token_service()
+    harness = make_client(client_id=None, client_secret=None, access_token=GIVEN_TOKEN)
+
+    assert harness.client.tokens.token(TSG_ID, context()) == GIVEN_TOKEN
+
+    assert local_server.received() == []
+    cache = Path(harness.cache_directory)
+    assert not cache.exists() or list(cache.iterdir()) == []
+
+
 def test_cache_file_holds_no_credentials(
     local_server: Any, make_client: Callable[..., Any]
 ) -> None:
@@ -182,7 +212,7 @@ def test_expired_token_refreshed_once_per_scope(
     tokens = harness.client.tokens
     scopes = ["1000000001", "1000000002"]
     for scope in scopes:
-        key = scope_key(tokens.settings.auth_url, "demo-client-id", scope)
+        key = scope_key(tokens.settings.auth_url, "demo-client-id", SECRET, scope)
         tokens._cache.put(key, CachedToken("expired-%s" % scope, harness.time.wall() - 1))
     results: List[str] = []
 

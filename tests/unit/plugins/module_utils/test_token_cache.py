@@ -6,6 +6,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import hashlib
 import json
 import os
 import stat
@@ -22,19 +23,37 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cach
 )
 
 CLIENT_ID = "demo-client-id"
-KEY = scope_key("http://127.0.0.1:1/oauth2/access_token", CLIENT_ID, "1000000001")
+CLIENT_SECRET = "PLACEHOLDER-SECRET-K05"
+KEY = scope_key("http://127.0.0.1:1/oauth2/access_token", CLIENT_ID, CLIENT_SECRET, "1000000001")
 TOKEN = CachedToken("PLACEHOLDER-SECRET-K06", 1_800_000_900.0)
 
 
 def test_scope_key_separates_scopes() -> None:
     keys = {
-        scope_key("http://127.0.0.1:1/a", CLIENT_ID, "1000000001"),
-        scope_key("http://127.0.0.1:1/b", CLIENT_ID, "1000000001"),
-        scope_key("http://127.0.0.1:1/a", "other", "1000000001"),
-        scope_key("http://127.0.0.1:1/a", CLIENT_ID, "1000000002"),
+        scope_key("http://127.0.0.1:1/a", CLIENT_ID, CLIENT_SECRET, "1000000001"),
+        scope_key("http://127.0.0.1:1/b", CLIENT_ID, CLIENT_SECRET, "1000000001"),
+        scope_key("http://127.0.0.1:1/a", "other", CLIENT_SECRET, "1000000001"),
+        scope_key("http://127.0.0.1:1/a", CLIENT_ID, CLIENT_SECRET, "1000000002"),
+        scope_key("http://127.0.0.1:1/a", CLIENT_ID, "PLACEHOLDER-SECRET-K06", "1000000001"),
     }
-    assert len(keys) == 4
+    assert len(keys) == 5
     assert all(len(key) == 64 for key in keys)
+
+
+def test_scope_key_hides_secret() -> None:
+    assert CLIENT_SECRET not in KEY
+    assert CLIENT_SECRET.encode().hex() not in KEY
+    # The digest is keyed, so it is not the plain hash of the secret or of the joined parts.
+    assert hashlib.sha256(CLIENT_SECRET.encode()).hexdigest() != KEY
+
+
+def test_cache_misses_under_other_secret(tmp_path: Path) -> None:
+    TokenCache(str(tmp_path)).put(KEY, TOKEN)
+    other = scope_key(
+        "http://127.0.0.1:1/oauth2/access_token", CLIENT_ID, "PLACEHOLDER-SECRET-K06", "1000000001"
+    )
+    assert TokenCache(str(tmp_path)).get(other) is None
+    assert TokenCache(str(tmp_path)).get(KEY) == TOKEN
 
 
 def test_default_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

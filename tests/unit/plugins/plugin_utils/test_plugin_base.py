@@ -176,6 +176,13 @@ def test_scope_key_has_no_secret() -> None:
     assert TOKEN not in repr(key)
 
 
+def test_scope_key_differs_by_credentials() -> None:
+    assert scope_key(settings()) != scope_key(settings(client_secret=TOKEN))
+    given = settings(client_id=None, client_secret=None, access_token=TOKEN)
+    other = settings(client_id=None, client_secret=None, access_token=SECRET)
+    assert scope_key(given) != scope_key(other)
+
+
 def test_scope_key_differs_by_tsg() -> None:
     assert scope_key(settings()) != scope_key(settings(tsg_id="1000000002"))
 
