@@ -252,7 +252,7 @@ def test_expired_token_one_request_per_scope(local_server: Any, make_client: Bui
     client = harness.client
     scopes = ["1000000001", "1000000002"]
     for scope in scopes:
-        key = scope_key(client.settings.auth_url, "demo-client-id", scope)
+        key = scope_key(client.settings.auth_url, "demo-client-id", SECRET, scope)
         client.tokens._cache.put(key, CachedToken("old-%s" % scope, harness.time.wall() + 30))
 
     results = client.map_concurrent(lambda n: post_alerts(harness, tsg_id=scopes[n % 2]), range(32))
@@ -272,7 +272,7 @@ def test_concurrent_401s_one_refresh(local_server: Any, make_client: Build) -> N
 
     local_server.route("POST", ALERTS, reply)
     harness = make_client(max_concurrency=32)
-    key = scope_key(harness.client.settings.auth_url, "demo-client-id", TSG_ID)
+    key = scope_key(harness.client.settings.auth_url, "demo-client-id", SECRET, TSG_ID)
     harness.client.tokens._cache.put(key, CachedToken("stale", harness.time.wall() + 900))
 
     results = harness.client.map_concurrent(lambda n: post_alerts(harness), range(32))
