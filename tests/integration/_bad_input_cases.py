@@ -102,4 +102,10 @@ ROLE_CASES: List[Case] = [
     ("role unknown fail_on", "compliance_report_fail_on: sometimes", ("sometimes", "error")),
     ("role inverted time range", "compliance_report_time_range: {from: '2026-12-04T00:00:00Z', to: '2026-12-01T00:00:00Z'}",
      ("2026-12-01", "swap")),
+    ("role short tenant_tsg_id", "compliance_report_tenant_tsg_id: '123456789'", ("'123456789'", "10 digits")),
+    ("role letters in tenant_tsg_id", "compliance_report_tenant_tsg_id: 12345abcde", ("'12345abcde'", "10 digits")),
+    ("license role long tenant_tsg_id", "license_report_tenant_tsg_id: '12345678901'", ("'12345678901'", "10 digits")),
 ]
+
+# Role cases that must fail before the role creates its output directory.
+EARLY_ROLE_CASES = ("role short tenant_tsg_id", "role letters in tenant_tsg_id", "license role long tenant_tsg_id")

@@ -19,6 +19,7 @@ from typing import Dict, List
 import pytest
 
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._bad_input_cases import (
+    EARLY_ROLE_CASES,
     LOOKUP_CASES,
     MODULE_CASES,
     ROLE_CASES,
@@ -34,6 +35,18 @@ ALL_CASES = MODULE_CASES + LOOKUP_CASES + ROLE_CASES
 
 def indent(text: str, spaces: int) -> str:
     return "\n".join(" " * spaces + line for line in text.splitlines())
+
+
+def role_of(variables: str) -> str:
+    """Return the role that a role case runs: role variables start with the role name."""
+    for role in ("license_report", "compliance_report"):
+        if variables.startswith(role + "_"):
+            return role
+    raise ValueError("role case variables start with no known role name: %s" % variables)
+
+
+def role_output_dir(work: Path, name: str) -> Path:
+    return work / ("role-" + name.replace(" ", "-"))
 
 
 def build_playbook(work: Path) -> str:
@@ -54,13 +67,14 @@ def build_playbook(work: Path) -> str:
         lines.append('        found: "{{ %s }}"' % expression)
         lines.append("      ignore_errors: true")
     for name, variables, _fragments in ROLE_CASES:
+        role = role_of(variables)
         lines.append("    - name: %s" % name)
         lines.append("      block:")
         lines.append("        - name: Run the role (%s)" % name)
         lines.append("          ansible.builtin.include_role:")
-        lines.append("            name: prisma_sase.mt_monitor.compliance_report")
+        lines.append("            name: prisma_sase.mt_monitor.%s" % role)
         lines.append("          vars:")
-        lines.append("            compliance_report_output_dir: %s/role" % work)
+        lines.append("            %s_output_dir: %s" % (role, role_output_dir(work, name)))
         lines.append(indent(variables, 12))
         lines.append("      rescue:")
         lines.append("        - name: Record the error (%s)" % name)
@@ -142,6 +156,14 @@ def test_bad_input_calls_no_api(bad_input_run) -> None:
 
     assert counters["api_calls"] == 0, counters
     assert counters["token_requests_total"] == 0, counters
+
+
+@pytest.mark.parametrize("name", EARLY_ROLE_CASES)
+def test_bad_input_role_creates_nothing(bad_input_run, name) -> None:
+    run, _counters, work = bad_input_run
+
+    assert name in error_messages(run), run.output()[-3000:]
+    assert not role_output_dir(work, name).exists()
 
 
 def unclear(messages: List[str]) -> List[str]:
