@@ -47,8 +47,8 @@ options:
   cache_ttl:
     description:
       - Seconds a result stays in the in-memory cache of the worker process. V(0) turns the
-        cache off. Only the scope (URLs, client ID, TSG ID), the operation and the options form
-        the key; no secret is stored.
+        cache off. Only the scope (URLs, client ID, TSG ID), a one-way digest of the
+        credentials, the operation and the options form the key, so no secret is stored.
     type: float
     default: 60
 notes:
