@@ -16,11 +16,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import difflib
 import json
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Hashable, Mapping, Optional, Tuple, Type
+from typing import Any, Callable, Collection, Dict, Hashable, Mapping, Optional, Tuple, Type
 
 from ansible.errors import AnsibleError
 from ansible.utils.display import Display
@@ -237,6 +238,9 @@ def read_lookup_options(
     plugin: Any, variables: Optional[Dict[str, Any]], direct: Dict[str, Any], plugin_label: str
 ) -> LookupOptions:
     """Set a lookup's options from variables and keyword arguments, then validate the shared ones."""
+    # ansible-core drops keyword arguments that the plugin does not document, so a misspelt
+    # filter such as severty= would silently return unfiltered rows.
+    check_direct_options(direct, documented_options(plugin), plugin_label)
     # ansible-core rejects a value outside the documented choices with a task message that
     # leaves the choices out, so on_denied is checked first.
     if direct.get("on_denied") is not None:
@@ -248,6 +252,30 @@ def read_lookup_options(
         on_denied=check_on_denied(plugin.get_option("on_denied")),
         cache_ttl=check_cache_ttl(plugin.get_option("cache_ttl")),
         settings=load_settings(plugin, messages, plugin_label),
+    )
+
+
+def documented_options(plugin: Any) -> Tuple[str, ...]:
+    """Return the keyword options a plugin documents, without the ``_terms`` pseudo-option."""
+    return tuple(sorted(name for name in plugin.option_definitions if not name.startswith("_")))
+
+
+def check_direct_options(direct: Mapping[str, Any], valid: Collection[str], plugin_label: str) -> None:
+    """Raise AnsibleError naming the first unknown keyword option, with the closest valid one.
+
+    Only option names appear in the message, never values, which can be secrets.
+    """
+    unknown = sorted(name for name in direct if name not in valid)
+    if not unknown:
+        return
+
+    name = unknown[0]
+    close = difflib.get_close_matches(str(name), list(valid), n=1)
+    hint = "did you mean '%s'? " % close[0] if close else ""
+    others = "" if len(unknown) == 1 else " (also unknown: %s)" % ", ".join(unknown[1:])
+    raise AnsibleError(
+        "%s: unknown option '%s'%s; %svalid options: %s"
+        % (plugin_label, name, others, hint, ", ".join(sorted(valid)))
     )
 
 

@@ -260,6 +260,39 @@ def test_invalid_on_denied_lists_choices(playbook_runner, lookup, terms) -> None
     assert "use one of: error, warn, skip" in message
 
 
+UNKNOWN_OPTION = """
+- name: Unknown option
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Query with an unknown option
+      ansible.builtin.set_fact:
+        rows: "{{ query('prisma_sase.mt_monitor.%s', %s%s=%s) }}"
+"""
+
+
+@pytest.mark.parametrize(
+    "lookup,terms,name,value,suggestion",
+    [
+        ("aggregate", "'alerts.list', ", "severty", "['critical']", "severity"),
+        ("aggregate", "'alerts.list', ", "tsg", "'1000000001'", "tsg_id"),
+        ("tenants", "", "tsg_idd", "'1000000001'", "tsg_id"),
+        ("tenants", "", "hostname_src", "'display_name'", None),
+    ],
+)
+def test_unknown_option_rejected(playbook_runner, lookup, terms, name, value, suggestion) -> None:
+    run = playbook_runner(UNKNOWN_OPTION % (lookup, terms, name, value))
+    message = run.task("Query with an unknown option")["msg"]
+
+    assert run.rc != 0
+    assert "unknown option '%s'" % name in message
+    assert "valid options: access_token, " in message
+    if suggestion:
+        assert "did you mean '%s'?" % suggestion in message
+    else:
+        assert "did you mean" not in message
+
+
 def test_aggregate_denied_error_fails(simulator, playbook_runner) -> None:
     run = run_denied(simulator, playbook_runner, "error")
 

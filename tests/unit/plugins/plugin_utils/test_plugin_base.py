@@ -23,12 +23,15 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_bas
     PluginMessages,
     ResultCache,
     check_cache_ttl,
+    check_direct_options,
     check_on_denied,
+    documented_options,
     error_from_record,
     handle_denied,
     load_settings,
     options_key,
     plugin_error,
+    read_lookup_options,
     scope_key,
 )
 
@@ -241,3 +244,69 @@ def test_error_from_record_without_message() -> None:
     error = error_from_record({"operation": "alerts.list"}, AuthenticationError)
     assert error.message == "the request failed"
     assert error.operation == "alerts.list"
+
+
+LOOKUP_OPTIONS = ("cache_ttl", "on_denied", "region", "severity", "tsg_id")
+
+
+class DocumentedPlugin(FakePlugin):
+    """A FakePlugin that documents LOOKUP_OPTIONS and records set_options() calls."""
+
+    option_definitions = {name: {} for name in ("_terms",) + LOOKUP_OPTIONS}
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self.set_calls: List[Dict[str, Any]] = []
+
+    def set_options(self, var_options=None, direct=None) -> None:
+        self.set_calls.append(dict(direct or {}))
+
+
+def test_documented_options_skip_terms() -> None:
+    assert documented_options(DocumentedPlugin()) == LOOKUP_OPTIONS
+
+
+def test_direct_options_known_pass() -> None:
+    check_direct_options({"severity": ["critical"], "tsg_id": "1"}, LOOKUP_OPTIONS, "lookup x")
+
+
+@pytest.mark.parametrize(
+    "name,suggestion",
+    [("severty", "severity"), ("tsg", "tsg_id"), ("tsg_idd", "tsg_id"), ("on_deny", "on_denied")],
+)
+def test_direct_option_typo_suggested(name, suggestion) -> None:
+    with pytest.raises(AnsibleError) as info:
+        check_direct_options({name: "x"}, LOOKUP_OPTIONS, "lookup x")
+    message = str(info.value)
+    assert message.startswith("lookup x: unknown option '%s'" % name)
+    assert "did you mean '%s'?" % suggestion in message
+    assert "valid options: cache_ttl, on_denied, region, severity, tsg_id" in message
+
+
+def test_direct_option_without_match() -> None:
+    with pytest.raises(AnsibleError) as info:
+        check_direct_options({"hostname_src": "x"}, LOOKUP_OPTIONS, "lookup x")
+    message = str(info.value)
+    assert "unknown option 'hostname_src'" in message
+    assert "did you mean" not in message
+    assert "valid options: cache_ttl" in message
+
+
+def test_direct_options_all_unknown_named() -> None:
+    with pytest.raises(AnsibleError) as info:
+        check_direct_options({"zzz": 1, "operaton": 2, "severity": 3}, LOOKUP_OPTIONS, "lookup x")
+    message = str(info.value)
+    assert "unknown option 'operaton' (also unknown: zzz)" in message
+
+
+def test_direct_option_value_not_shown() -> None:
+    with pytest.raises(AnsibleError) as info:
+        check_direct_options({"client_secrt": SECRET}, LOOKUP_OPTIONS, "lookup x")
+    assert SECRET not in str(info.value)
+
+
+def test_read_lookup_options_rejects_unknown() -> None:
+    plugin = DocumentedPlugin()
+    with pytest.raises(AnsibleError, match="unknown option 'severty'"):
+        read_lookup_options(plugin, None, {"severty": ["critical"]}, "lookup x")
+    assert plugin.set_calls == []
