@@ -33,6 +33,7 @@ try:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.filters import AutoFilter
+    from openpyxl.worksheet.properties import PageSetupProperties
     from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 except ImportError as error:  # reported by render_xlsx when it runs
     OPENPYXL_IMPORT_ERROR: ImportError | None = error
@@ -103,13 +104,14 @@ class SheetWriter:
         return cell
 
     def write_header(self, names: Iterable[str], widths: Iterable[int] | None = None) -> None:
-        """Write the bold header row, set column widths and freeze the panes below it."""
+        """Write the bold header row, set column widths, freeze the panes and set the print layout."""
         self.header = [clean_and_count(name, self.stats, self.limit) for name in names]
         column_widths = list(widths) if widths is not None else [len(n) + 2 for n in self.header]
         for index, width in enumerate(column_widths, start=1):
             bounded = max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, width))
             self.worksheet.column_dimensions[get_column_letter(index)].width = bounded
         self.worksheet.freeze_panes = "A2"
+        set_print_layout(self.worksheet)
         self.worksheet.append([self.cell(name, font=self.bold) for name in self.header])
 
     def append(self, values: Iterable[Any]) -> None:
@@ -149,6 +151,19 @@ class SheetWriter:
             # openpyxl warns on every table in write-only mode, although the columns are set.
             warnings.filterwarnings("ignore", "In write-only mode you must add table columns")
             self.worksheet.add_table(table)
+
+
+def set_print_layout(worksheet: Any) -> None:
+    """Set landscape printing, one page wide, with the header row repeated on every page.
+
+    fitToHeight 0 leaves the number of pages to the rows, so a long sheet is not shrunk to one
+    page. Without fit to width, a spreadsheet prints wide tables cut into column strips.
+    """
+    worksheet.page_setup.orientation = "landscape"
+    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
+    worksheet.print_title_rows = "1:1"
 
 
 def status_fill(colour: str) -> Any:

@@ -104,7 +104,12 @@ def write_summary(writer: SheetWriter, tenants: Sequence[Mapping[str, Any]],
                            max_row=1 + len(STATUS_ORDER))
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(categories)
-    writer.worksheet.add_chart(chart, "P2")
+    # Below the totals block and beside the tenant table, so the chart prints on the first
+    # page of the sheet, next to the rows it sums up.
+    chart.width = 12
+    chart.height = 7.5
+    anchor_row = len(side) + 3
+    writer.worksheet.add_chart(chart, f"{get_column_letter(status_column)}{anchor_row}")
 
 
 def write_delta(writer: SheetWriter, delta: Mapping[str, Any]) -> None:

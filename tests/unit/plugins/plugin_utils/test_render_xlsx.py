@@ -166,6 +166,29 @@ def test_xlsx_summary_chart_and_totals(hostile_workbook: tuple[Any, Any, Any]) -
         assert totals[status] == count
 
 
+def test_xlsx_page_setup_every_sheet(hostile_workbook: tuple[Any, Any, Any]) -> None:
+    workbook, _results, _dataset = hostile_workbook
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True, sheet.title
+        assert sheet.page_setup.fitToWidth == 1, sheet.title
+        assert sheet.page_setup.fitToHeight == 0, sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+
+
+def test_xlsx_summary_chart_beside_totals(hostile_workbook: tuple[Any, Any, Any]) -> None:
+    workbook, _results, _dataset = hostile_workbook
+    summary = workbook["Summary"]
+    header = [cell.value for cell in summary[1]]
+    status_column = header.index("Status")
+    totals_rows = sum(1 for row in summary.iter_rows(min_row=2, values_only=True) if row[status_column])
+
+    anchor = summary._charts[0].anchor._from
+    # Zero-based: the chart starts in the Status column, one empty row below the totals block.
+    assert anchor.col == status_column
+    assert anchor.row == totals_rows + 2
+
+
 def test_xlsx_errors_and_tenants(hostile_workbook: tuple[Any, Any, Any]) -> None:
     workbook, results, dataset = hostile_workbook
     assert workbook["Tenants"].max_row - 1 == len(dataset["tenants"])
