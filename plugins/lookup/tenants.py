@@ -92,8 +92,10 @@ _raw:
 """
 
 import copy
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+import re
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from ansible.errors import AnsibleError
 from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
@@ -122,6 +124,50 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._plugin_bas
 )
 
 PLUGIN_LABEL = "lookup prisma_sase.mt_monitor.tenants"
+
+# Forms of the region filter values: X-PANW-Region header values are letters only (europe),
+# CDL region codes are letters followed by digits (eu01).
+_HEADER_FORM = re.compile(r"^[a-z]{2,16}$")
+_CDL_CODE_FORM = re.compile(r"^[a-z]{2,16}[0-9]{1,4}$")
+
+
+def split_region_option(value: Any) -> Tuple[List[str], List[str]]:
+    """Split the region option into the header values to send and the values to filter by.
+
+    Header values and ``auto`` stay in the connection option, where they are validated as
+    X-PANW-Region values. CDL region codes only filter, because the hierarchy call returns
+    the same tenants whatever the header. Raises AnsibleError for a value of neither form.
+    """
+    if value in (None, "", []):
+        return [AUTO_REGION], []
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)):
+        value = [value]
+
+    headers: List[str] = []
+    filters: List[str] = []
+    for item in value:
+        region = item.strip().lower() if isinstance(item, str) else None
+        if region is not None and _CDL_CODE_FORM.match(region):
+            filters.append(region)
+            continue
+        if region is not None and region != AUTO_REGION and not _HEADER_FORM.match(region):
+            raise AnsibleError(
+                "%s: region %r is neither an X-PANW-Region value such as 'europe' nor a CDL "
+                "region code such as 'eu01'; pass values of these forms or 'auto'"
+                % (PLUGIN_LABEL, item)
+            )
+        headers.append(item)
+        if region is not None:
+            filters.append(region)
+
+    if AUTO_REGION in filters and len(filters) > 1:
+        raise AnsibleError(
+            "%s: region 'auto' cannot be combined with other regions (got %s); pass 'auto' "
+            "alone or a list of regions" % (PLUGIN_LABEL, ", ".join(filters))
+        )
+    return headers or [AUTO_REGION], filters
 
 
 def select_tenants(
@@ -162,7 +208,16 @@ def select_tenants(
 
 class LookupModule(LookupBase):
     def run(self, terms: List[Any], variables: Optional[Dict[str, Any]] = None, **kwargs: Any):
-        options = read_lookup_options(self, variables, kwargs, PLUGIN_LABEL)
+        region_filter: List[str] = []
+
+        def adjust_region_option() -> None:
+            headers, filters = split_region_option(self.get_option("region"))
+            region_filter.extend(filters)
+            self.set_option("region", headers)
+
+        options = read_lookup_options(
+            self, variables, kwargs, PLUGIN_LABEL, adjust_options=adjust_region_option
+        )
         messages, on_denied = options.messages, options.on_denied
         ttl, settings = options.cache_ttl, options.settings
 
@@ -192,7 +247,7 @@ class LookupModule(LookupBase):
         return select_tenants(
             tenants,
             ids=[str(term).strip() for term in terms],
-            regions=list(settings.regions),
+            regions=region_filter,
             license_types=self.get_option("license_type"),
             parent=self.get_option("parent"),
         )

@@ -235,9 +235,17 @@ class LookupOptions:
 
 
 def read_lookup_options(
-    plugin: Any, variables: Optional[Dict[str, Any]], direct: Dict[str, Any], plugin_label: str
+    plugin: Any,
+    variables: Optional[Dict[str, Any]],
+    direct: Dict[str, Any],
+    plugin_label: str,
+    adjust_options: Optional[Callable[[], None]] = None,
 ) -> LookupOptions:
-    """Set a lookup's options from variables and keyword arguments, then validate the shared ones."""
+    """Set a lookup's options from variables and keyword arguments, then validate the shared ones.
+
+    ``adjust_options``, when given, runs after the options are set and before the connection
+    settings are read from them, so a lookup can rewrite an option it interprets itself.
+    """
     # ansible-core drops keyword arguments that the plugin does not document, so a misspelt
     # filter such as severty= would silently return unfiltered rows.
     check_direct_options(direct, documented_options(plugin), plugin_label)
@@ -246,6 +254,8 @@ def read_lookup_options(
     if direct.get("on_denied") is not None:
         check_on_denied(direct["on_denied"])
     plugin.set_options(var_options=variables, direct=direct)
+    if adjust_options is not None:
+        adjust_options()
     messages = PluginMessages(plugin_label)
     return LookupOptions(
         messages=messages,

@@ -96,14 +96,35 @@ def test_tenants_filters_by_region(simulator, playbook_runner) -> None:
       ansible.builtin.set_fact:
         everyone: "{{ query('prisma_sase.mt_monitor.tenants') }}"
         europe: "{{ query('prisma_sase.mt_monitor.tenants', region=['europe']) }}"
+        eu01: "{{ query('prisma_sase.mt_monitor.tenants', region=['eu01']) }}"
 """
     run = playbook_runner(playbook)
 
     assert run.rc == 0, run.output()
     facts = run.task("Query")["ansible_facts"]
     expected = [t["tsg_id"] for t in facts["everyone"] if "europe" in t["region_headers"]]
+    by_code = [t["tsg_id"] for t in facts["everyone"] if "eu01" in t["regions"]]
     assert expected, "the session simulator should have tenants in europe"
     assert [tenant["tsg_id"] for tenant in facts["europe"]] == expected
+    assert [tenant["tsg_id"] for tenant in facts["eu01"]] == by_code
+    assert by_code == expected
+
+
+def test_tenants_malformed_region_rejected(playbook_runner) -> None:
+    playbook = """
+- name: Malformed region
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Query
+      ansible.builtin.set_fact:
+        rows: "{{ query('prisma_sase.mt_monitor.tenants', region=['eu-01']) }}"
+"""
+    run = playbook_runner(playbook)
+    message = run.task("Query")["msg"]
+
+    assert run.rc != 0
+    assert "region 'eu-01' is neither an X-PANW-Region value" in message
 
 
 def test_aggregate_twice_calls_api_once(simulator, playbook_runner) -> None:

@@ -6,7 +6,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.prisma_sase.mt_monitor.plugins.lookup.tenants import select_tenants
+import pytest
+from ansible.errors import AnsibleError
+
+from ansible_collections.prisma_sase.mt_monitor.plugins.lookup.tenants import (
+    select_tenants,
+    split_region_option,
+)
 
 TENANTS = [
     {"tsg_id": "1000000001", "cdl_tenant_id": "901", "parent_tsg_id": None,
@@ -59,3 +65,40 @@ def test_results_are_copies() -> None:
     selected = select_tenants(TENANTS)
     selected[0]["regions"].append("x")
     assert TENANTS[0]["regions"] == ["us01"]
+
+
+@pytest.mark.parametrize(
+    "value,headers,filters",
+    [
+        (None, ["auto"], []),
+        (["auto"], ["auto"], ["auto"]),
+        (["europe"], ["europe"], ["europe"]),
+        (["eu01"], ["auto"], ["eu01"]),
+        (["EU01", " Europe "], [" Europe "], ["eu01", "europe"]),
+        ("us01,americas", ["americas"], ["us01", "americas"]),
+        (["ch"], ["ch"], ["ch"]),
+    ],
+)
+def test_region_option_split(value, headers, filters) -> None:
+    assert split_region_option(value) == (headers, filters)
+
+
+@pytest.mark.parametrize("value", ["eu-01", "01", "e", "europe 1", "eu01x"])
+def test_region_option_malformed(value) -> None:
+    with pytest.raises(AnsibleError) as info:
+        split_region_option([value])
+    message = str(info.value)
+    assert "region %r is neither an X-PANW-Region value" % value in message
+    assert "CDL region code such as 'eu01'" in message
+
+
+def test_region_option_auto_alone() -> None:
+    with pytest.raises(AnsibleError, match="'auto' cannot be combined"):
+        split_region_option(["auto", "eu01"])
+
+
+def test_region_code_and_header_match_same() -> None:
+    by_code = ids(select_tenants(TENANTS, regions=split_region_option(["eu01"])[1]))
+    by_header = ids(select_tenants(TENANTS, regions=split_region_option(["europe"])[1]))
+    assert by_code == ["1000000002", "1000000003"]
+    assert by_header == by_code
