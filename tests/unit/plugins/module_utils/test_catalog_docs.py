@@ -43,3 +43,23 @@ def test_table_methods_and_paths():
 def test_table_response_shapes():
     for row in _operation_rows():
         assert row[-1] == OPERATIONS[row[0]].response_shape, row[0]
+
+
+def _filter_rules(rules: list) -> list[dict]:
+    """Return the rules with a property, also from nested AND/OR groups."""
+    found = []
+    for rule in rules:
+        if "rules" in rule:
+            found += _filter_rules(rule["rules"])
+        elif "property" in rule:
+            found.append(rule)
+    return found
+
+
+def test_table_default_filter_rules():
+    for name, *cells in _operation_rows():
+        default_request = cells[4]
+        default_filter = (OPERATIONS[name].default_body or {}).get("filter") or {}
+        for rule in _filter_rules(default_filter.get("rules") or []):
+            expected = "%s %s" % (rule["property"], rule["operator"])
+            assert expected in default_request, (name, expected)
