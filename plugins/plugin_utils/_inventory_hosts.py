@@ -17,8 +17,24 @@ from typing import Any, Dict, List, Mapping, Sequence
 
 HOSTNAME_SOURCES = ("display_name", "tsg_id")
 
-# Characters kept in host names; every run of other characters becomes one underscore.
-_UNSAFE_HOSTNAME_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]+")
+# A run of characters that are neither letters, digits, '_', '.' nor '-', in any script.
+_SEPARATOR_RUN = re.compile(r"[^\w.-]+")
+
+_ASCII_LETTER_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+# A run of characters outside ASCII (letters such as 李 that have no ASCII form), with at most
+# one neighbouring underscore on each side, so the run and a separator become one '_'.
+_NON_ASCII_RUN = re.compile(r"_?[^\x00-\x7f]+_?")
+
+# Latin letters that Unicode does not decompose into an ASCII letter plus accents, written
+# the way they are usually transliterated into ASCII.
+_LATIN_TRANSLITERATIONS = str.maketrans(
+    {
+        "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "ẞ": "SS",
+        "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+        "Þ": "TH", "þ": "th", "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t", "ı": "i",
+    }
+)
 
 # Host variable name -> tenant field.
 HOST_VARIABLE_FIELDS = (
@@ -45,13 +61,27 @@ PARENT_GROUP_PREFIX = "parent_"
 
 
 def safe_hostname(text: str) -> str:
-    """Turn a display name into a host name of letters, digits, '_', '.' and '-'.
+    """Turn a display name into a host name of ASCII letters, digits, '_', '.' and '-'.
 
-    Accented letters lose their accents (Björk becomes Bjork); other characters become '_'.
-    Returns an empty string when nothing usable is left.
+    Accented letters lose their accents (Björk becomes Bjork) and the Latin letters in
+    _LATIN_TRANSLITERATIONS are transliterated (Østergaard becomes Ostergaard). Every run of
+    other characters becomes one '_', and so does a letter without an ASCII form, even at
+    the start or end (李 Software SARL becomes _Software_SARL). Returns an empty string when
+    no ASCII letter or digit is left, so the caller can fall back to the TSG ID.
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _UNSAFE_HOSTNAME_CHARACTERS.sub("_", ascii_text).strip("_.-")
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_TRANSLITERATIONS))
+    without_accents = "".join(
+        character for character in decomposed if not unicodedata.combining(character)
+    )
+
+    # Spaces, punctuation and symbols become '_' and are trimmed at the ends. Letters and
+    # digits outside ASCII match \w, so they survive the trim and become '_' only afterwards.
+    words = _SEPARATOR_RUN.sub("_", without_accents).strip("_.-")
+    name = _NON_ASCII_RUN.sub("_", words)
+
+    if not _ASCII_LETTER_OR_DIGIT.search(name):
+        return ""
+    return name
 
 
 def assign_hostnames(tenants: Sequence[Mapping[str, Any]], source: str) -> List[str]:

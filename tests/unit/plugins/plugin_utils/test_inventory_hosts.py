@@ -45,10 +45,36 @@ def tenant(tsg_id: str, name: str, **extra):
         ("{{ lookup('pipe', 'id') }}", "lookup_pipe_id"),
         ("日本", ""),
         ("  ", ""),
+        ("Østergaard Logistics Pvt Ltd", "Ostergaard_Logistics_Pvt_Ltd"),
+        ("李 Software SARL", "_Software_SARL"),
+        ("Software 李", "Software_"),
+        ("Acme 李明 Ltd", "Acme_Ltd"),
+        ("Straße ŁÓDŹ Đuro Æble", "Strasse_LODZ_Duro_AEble"),
+        ("李明 株式会社", ""),
+        ("(Acme)", "Acme"),
+        ("a__b", "a__b"),
+        ("Ａｃｍｅ", "Acme"),
     ],
 )
 def test_safe_hostname(name, expected) -> None:
     assert safe_hostname(name) == expected
+
+
+def test_hostnames_without_ascii_letters() -> None:
+    tenants = [
+        tenant("1000000002", "李 Software SARL"),
+        tenant("1000000003", "王 Software SARL"),
+        tenant("1000000004", "Software SARL"),
+        tenant("1000000005", "李明"),
+        tenant("1000000006", "株式会社"),
+    ]
+    assert assign_hostnames(tenants, "display_name") == [
+        "_Software_SARL",
+        "_Software_SARL_1000000003",
+        "Software_SARL",
+        "1000000005",
+        "1000000006",
+    ]
 
 
 def test_hostnames_unique_with_tsg_suffix() -> None:
