@@ -16,6 +16,7 @@ __metaclass__ = type
 import os
 from typing import Any, Dict, Optional
 
+from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
@@ -23,11 +24,33 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_fi
     write_dataset,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
+    InvalidInputError,
     MonitorError,
 )
 
 MODULE_NAME = "prisma_sase.mt_monitor.monitor_facts"
 TENANT_HOST_VARIABLE = "tenant_tsg_id"
+
+
+def parse_return_facts(value: Any, dest: Any) -> bool:
+    """Validate return_facts; raise InvalidInputError when it is not a boolean or lacks dest."""
+    try:
+        flag = boolean(value, strict=True)
+    except TypeError:
+        raise InvalidInputError("return_facts %r is invalid; pass true or false" % (value,)) from None
+    if not flag and not dest:
+        raise InvalidInputError("return_facts is false but dest is missing; set dest to keep the dataset in a file")
+    return flag
+
+
+def dataset_summary(dataset: Dict[str, Any]) -> Dict[str, int]:
+    """Count the tenants, operations, rows and failed calls of a dataset."""
+    return {
+        "tenants": len(dataset["tenants"]),
+        "operations": len(dataset["datasets"]),
+        "rows": sum(len(entry["rows"]) for entry in dataset["datasets"].values()),
+        "errors": len(dataset["errors"]),
+    }
 
 
 class ActionModule(ActionBase):
@@ -45,6 +68,7 @@ class ActionModule(ActionBase):
         mode_text = module_args.pop("mode", None) or "0600"
         try:
             mode = parse_mode(mode_text)
+            return_facts = parse_return_facts(module_args.pop("return_facts", True), dest)
         except MonitorError as error:
             result.update(failed=True, msg=error.message)
             return result
@@ -74,4 +98,9 @@ class ActionModule(ActionBase):
             result.update(failed=True, msg=error.message)
             return result
         result["dest"] = path
+        if not return_facts:
+            # Dropped here so that the dataset is not sent on to ansible-playbook's main process,
+            # its fact store and every callback.
+            del result["ansible_facts"]
+            result["summary"] = dataset_summary(dataset)
         return result

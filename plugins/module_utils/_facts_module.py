@@ -53,6 +53,9 @@ def facts_argument_spec() -> Dict[str, Dict[str, Any]]:
             "tenant_tsg_id": {"type": "str"},
             "dest": {"type": "path"},
             "mode": {"type": "str", "default": "0600", "choices": ["0600", "0640"]},
+            # The action plugin acts on return_facts; the module always returns the dataset,
+            # because the action plugin writes dest on the controller from it.
+            "return_facts": {"type": "bool", "default": True},
         }
     )
     return spec

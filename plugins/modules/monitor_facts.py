@@ -77,8 +77,19 @@ options:
     type: str
     choices: ["0600", "0640"]
     default: "0600"
+  return_facts:
+    description:
+      - Return the dataset as C(ansible_facts.mt_monitor).
+      - V(false) keeps the dataset only in O(dest), which is then required, and returns C(dest)
+        and C(summary) in its place. The dataset still travels from the module to the
+        controller, which writes O(dest), but ansible-playbook's main process, fact store and
+        callbacks no longer receive it, which saves time and memory for thousands of tenants.
+      - In check mode nothing is written, so with V(false) the dataset is not kept.
+    type: bool
+    default: true
 notes:
-  - Only C(ansible_facts.mt_monitor) is returned, so fact caching keeps the dataset per host.
+  - With the default O(return_facts=true) the dataset is returned only as C(ansible_facts.mt_monitor),
+    so fact caching keeps the dataset per host.
     Large datasets are better read from O(dest) than passed between tasks.
 seealso:
   - plugin: prisma_sase.mt_monitor.tenants
@@ -98,6 +109,8 @@ EXAMPLES = r"""
     auth_url: http://127.0.0.1:8443/oauth2/access_token
     api_url: http://127.0.0.1:8443
 
+# Without connection options, the module reads PRISMA_SASE_CLIENT_ID, PRISMA_SASE_CLIENT_SECRET,
+# PRISMA_SASE_TSG_ID, PRISMA_SASE_AUTH_URL and PRISMA_SASE_API_URL from the environment.
 - name: Gather all operations for the last day and keep the dataset file
   prisma_sase.mt_monitor.monitor_facts:
     operations: [all]
@@ -112,9 +125,19 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+dest:
+  description: Path of the dataset file.
+  returned: success and O(dest) set
+  type: str
+  sample: /var/tmp/mt_monitor_dataset.json
+summary:
+  description: Counts of the dataset's C(tenants), C(operations), C(rows) and C(errors).
+  returned: success and O(return_facts=false)
+  type: dict
+  sample: {"tenants": 1001, "operations": 36, "rows": 17298, "errors": 0}
 ansible_facts:
   description: Facts set by the module.
-  returned: success
+  returned: success and O(return_facts=true)
   type: dict
   contains:
     mt_monitor:

@@ -101,6 +101,30 @@ def test_dest_written_and_idempotent(tmp_path, simulator, playbook_runner) -> No
     assert stat.S_IMODE(os.stat(dest).st_mode) == 0o640
 
 
+def test_return_facts_false_writes_dest_only(tmp_path, simulator, playbook_runner) -> None:
+    dest = tmp_path / "dataset.json"
+    options = {"operations": ["threats.summary", "license.quota"], "dest": str(dest)}
+    run = playbook_runner(gather_playbook(return_facts=False, **options))
+
+    assert run.rc == 0, run.output()
+    result = run.task("Gather facts")
+    written = json.loads(dest.read_text(encoding="utf-8"))
+    assert "ansible_facts" not in result
+    assert result["dest"] == str(dest)
+    assert result["summary"]["tenants"] == len(written["tenants"]) == simulator.tenants + 1
+    assert result["summary"]["operations"] == 2
+    assert result["summary"]["rows"] == sum(len(entry["rows"]) for entry in written["datasets"].values())
+    assert result["summary"]["errors"] == 0
+    assert written["datasets"]["threats.summary"]["rows"]
+
+
+def test_return_facts_false_needs_dest(playbook_runner) -> None:
+    run = playbook_runner(gather_playbook(return_facts=False))
+
+    assert run.rc != 0
+    assert "dest" in run.task("Gather facts")["msg"]
+
+
 def test_mode_outside_choices_fails(tmp_path, playbook_runner) -> None:
     run = playbook_runner(gather_playbook(dest=str(tmp_path / "d.json"), mode="0644"))
 
