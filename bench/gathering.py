@@ -46,6 +46,7 @@ FACTS_PLAYBOOK = """
         access_token: %(token)s
         max_concurrency: %(concurrency)d
         dest: %(dest)s
+        return_facts: %(return_facts)s
 """
 
 
@@ -119,19 +120,30 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
         environment = _harness.playbook_environment(workdir, simulator)
         dataset_path = workdir / "dataset.json"
         facts_playbook = workdir / "facts.yml"
-        facts_playbook.write_text(
-            FACTS_PLAYBOOK % {"regions": json.dumps(regions), "token": token, "concurrency": MAX_CONCURRENCY, "dest": dataset_path},
-            encoding="utf-8",
-        )
+        file_playbook = workdir / "facts_file_only.yml"
+        for path, return_facts in ((facts_playbook, "true"), (file_playbook, "false")):
+            path.write_text(
+                FACTS_PLAYBOOK % {
+                    "regions": json.dumps(regions), "token": token, "concurrency": MAX_CONCURRENCY, "dest": dataset_path,
+                    "return_facts": return_facts,
+                },
+                encoding="utf-8",
+            )
 
         # The simulator generates each tenant's records on first use, so one run that is not
         # measured keeps that cost out of both sides.
         _harness.run_playbook_measured(workdir, facts_playbook, environment)
 
         facts_runs: List[Dict[str, float]] = []
+        file_runs: List[Dict[str, float]] = []
         uri_runs: List[Dict[str, float]] = []
         uri_playbook = workdir / "uri.yml"
         for _repetition in range(repeat):
+            dataset_path.unlink(missing_ok=True)
+            times, counters, wall = _run_side(workdir, file_playbook, environment, simulator)
+            file_counts = counters["operation_regions"]
+            file_runs.append({"wall_s": wall, "task_s": _span(times, ["monitor_facts"])})
+
             dataset_path.unlink(missing_ok=True)
             times, counters, wall = _run_side(workdir, facts_playbook, environment, simulator)
             facts_counts = counters["operation_regions"]
@@ -157,8 +169,8 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
                     "tasks": len(times),
                 }
             )
-            if facts_counts != uri_counts:
-                raise RuntimeError("the two sides sent different requests: %s != %s" % (facts_counts, uri_counts))
+            if facts_counts != uri_counts or file_counts != uri_counts:
+                raise RuntimeError("the sides sent different requests: %s, %s, %s" % (facts_counts, file_counts, uri_counts))
     finally:
         simulator.stop()
 
@@ -184,7 +196,10 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
         "uri_task_s": uri_task,
         "uri_wall_s": median([entry["wall_s"] for entry in uri_runs]),
         "speedup": uri_task / facts_task,
+        "file_task_s": median([entry["task_s"] for entry in file_runs]),
+        "file_wall_s": median([entry["wall_s"] for entry in file_runs]),
+        "file_speedup": uri_task / median([entry["task_s"] for entry in file_runs]),
         "bound_s": bound,
         "bound_ratio": facts_task / bound,
-        "runs": {"monitor_facts": facts_runs, "uri": uri_runs},
+        "runs": {"monitor_facts": facts_runs, "monitor_facts_file_only": file_runs, "uri": uri_runs},
     }

@@ -7,8 +7,8 @@
 Each point starts its own simulator with the given latency and sends one run that is not
 measured, because the simulator builds each tenant's records on first use. Then it measures
 ``repeat`` runs of gather, evaluate and the four reports (xlsx, html, junit, json). Only the bench's task timer
-callback is enabled, so ansible-playbook holds no copy of the results that a user's run
-would not hold.
+callback is enabled, so ansible-playbook keeps no copy of the results that a user's run
+would not keep.
 """
 
 from __future__ import absolute_import, division, print_function
