@@ -210,19 +210,19 @@ def _scale(result: Dict[str, Any]) -> List[str]:
         "## Scale: the main job end to end",
         "",
         "Measured %s with `%s`. Times are medians of %d runs per point, and of %d runs at %d tenants; "
-        "memory is the largest value of those runs." % (result["date"], result["command"], result["repeat"],
-                                                          min(result["repeat"], result["max_repeat_at_5000"]), largest),
+        "memory is the largest value of those runs."
+        % (result["date"], result["command"], result["repeat"], min(result["repeat"], result["max_repeat_at_5000"]), largest),
         "",
     ]
     lines += _load_line(result)
     lines += [
         ("`playbooks/compliance_report.yml` with its defaults (gather the default operations, evaluate the "
-        "default policy, write xlsx, html, junit and json) against a simulator of each size with the given "
-        "latency on every API request. Each point sends one run that is not measured first. Only the bench's "
-        "task timer callback is enabled. Gather, evaluate and reports are the wall times of the role's "
-        "three tasks. Peak RSS is VmHWM of the largest single process (ansible-playbook, a worker, a "
-        "module) and, separately, the largest sum of VmRSS over the process tree at one sample, which "
-        "counts pages that forked workers share once per process."),
+         "default policy, write xlsx, html, junit and json) against a simulator of each size with the given "
+         "latency on every API request. Each point sends one run that is not measured first. Only the bench's "
+         "task timer callback is enabled. Gather, evaluate and reports are the wall times of the role's "
+         "three tasks. Peak RSS is VmHWM of the largest single process (ansible-playbook, a worker, a "
+         "module) and, separately, the largest sum of VmRSS over the process tree at one sample, which "
+         "counts pages that forked workers share once per process."),
         "",
         ("| tenants | latency | runs | wall time | gather / evaluate / reports | peak RSS, largest process | "
          "peak RSS, tree sum | HTML report |"),

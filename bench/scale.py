@@ -64,7 +64,7 @@ def _run_once(workdir: Path, environment: Dict[str, str], reports: Path) -> Dict
     return {
         "wall_s": measured.wall_s,
         "phases_s": _phase_times(_harness.task_times(workdir)),
-        "peak_process_mib": max(measured.max_rss_kib, max(peaks.values(), default=0)) / 1024.0,
+        "peak_process_mib": max([measured.max_rss_kib, *peaks.values()]) / 1024.0,
         "peak_tree_rss_mib": measured.peak_tree_rss_kib / 1024.0,
         "peak_by_process_mib": {label: peak / 1024.0 for label, peak in sorted(peaks.items())},
         "html_bytes": (reports / "compliance-latest.html").stat().st_size,
