@@ -20,6 +20,7 @@ from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
+    check_dest,
     parse_mode,
     write_dataset,
 )
@@ -66,9 +67,15 @@ class ActionModule(ActionBase):
         module_args = dict(self._task.args)
         dest = module_args.pop("dest", None)
         mode_text = module_args.pop("mode", None) or "0600"
+        path = os.path.expanduser(str(dest)) if dest else None
         try:
             mode = parse_mode(mode_text)
             return_facts = parse_return_facts(module_args.pop("return_facts", True), dest)
+            # Checked before the module runs, so that a bad dest fails at once and not after
+            # gathering every operation. Check mode writes nothing, and the directory may be
+            # created by an earlier task that check mode skipped, so it is not checked there.
+            if path and not self._task.check_mode:
+                check_dest(path)
         except MonitorError as error:
             result.update(failed=True, msg=error.message)
             return result
@@ -81,7 +88,7 @@ class ActionModule(ActionBase):
                 module_name=MODULE_NAME, module_args=module_args, task_vars=task_vars
             )
         )
-        if result.get("failed") or not dest:
+        if result.get("failed") or not path:
             return result
 
         dataset = (result.get("ansible_facts") or {}).get("mt_monitor")
@@ -89,7 +96,6 @@ class ActionModule(ActionBase):
             result.update(failed=True, msg="monitor_facts returned no dataset, so dest was not written")
             return result
 
-        path = os.path.expanduser(str(dest))
         try:
             result["changed"] = write_dataset(
                 path, dataset, mode, check_mode=bool(self._task.check_mode)

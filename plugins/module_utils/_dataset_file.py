@@ -98,6 +98,41 @@ def plan_write(path: str, dataset: Mapping[str, Any], mode: int) -> Dict[str, bo
     return {"content": content_changed, "mode": mode_changed}
 
 
+def check_dest(path: str) -> None:
+    """Raise MonitorError when ``path`` cannot take the dataset file, before any gathering.
+
+    The file is written through a temporary file in its directory and a rename, so the
+    directory must exist and be writable. An existing file at ``path`` is replaced.
+    """
+    if os.path.isdir(path):
+        raise MonitorError(
+            "dest %s is a directory; set dest to a file path such as %s"
+            % (path, os.path.join(path, "dataset.json"))
+        )
+
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        blocker = directory
+        while not os.path.lexists(blocker) and os.path.dirname(blocker) != blocker:
+            blocker = os.path.dirname(blocker)
+        if os.path.lexists(blocker) and not os.path.isdir(blocker):
+            raise MonitorError(
+                "cannot write the dataset to %s: %s is a file, not a directory; "
+                "choose another dest or move that file" % (path, blocker)
+            )
+        raise MonitorError(
+            "cannot write the dataset to %s: the directory %s does not exist; "
+            "create it first, for example with ansible.builtin.file and state=directory"
+            % (path, directory)
+        )
+
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise MonitorError(
+            "cannot write the dataset to %s: the directory %s is not writable by this user; "
+            "make it writable or choose another dest" % (path, directory)
+        )
+
+
 def write_atomic(path: str, text: str, mode: int) -> None:
     """Write ``text`` to a temporary file beside ``path``, set its mode, then rename it."""
     directory = os.path.dirname(os.path.abspath(path))

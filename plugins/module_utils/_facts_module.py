@@ -27,6 +27,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_co
     collect_dataset,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
+    check_dest,
     parse_mode,
     write_dataset,
 )
@@ -95,6 +96,8 @@ def run_facts_module() -> None:
         module.fail_json(msg=missing_required_lib("requests"), exception=import_error)
 
     try:
+        if module.params["dest"] and not module.check_mode:
+            check_dest(module.params["dest"])
         dataset = gather_facts(module)
         changed = False
         if module.params["dest"]:

@@ -68,7 +68,8 @@ options:
       - The file is compared with the new dataset without C(collected_at), C(time_window) and the
         request IDs of errors, which change on every run. When nothing else differs, the file is
         left as it is and the task reports C(changed=false).
-      - The directory must exist. In check mode nothing is written.
+      - The directory must exist and be writable. This is checked before any API call, so a bad
+        O(dest) fails the task at once. In check mode nothing is written and nothing is checked.
     type: path
   mode:
     description:

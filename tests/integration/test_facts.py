@@ -133,6 +133,28 @@ def test_mode_outside_choices_fails(tmp_path, playbook_runner) -> None:
     assert not (tmp_path / "d.json").exists()
 
 
+def test_bad_dest_fails_before_api_calls(tmp_path, simulator, playbook_runner) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file\n", encoding="utf-8")
+    cases = {
+        str(tmp_path / "missing" / "dataset.json"): "does not exist",
+        str(blocker / "dataset.json"): "is a file, not a directory",
+        str(tmp_path): "is a directory",
+    }
+    for dest, reason in cases.items():
+        reset(simulator)
+        run = playbook_runner(gather_playbook(operations=["all"], dest=dest))
+        counters = stats(simulator)
+
+        assert run.rc != 0, dest
+        assert task_status(run, "Gather facts") == "failed", dest
+        message = run.task("Gather facts")["msg"]
+        assert dest in message, message
+        assert reason in message, message
+        assert counters["api_calls"] == 0, counters
+        assert counters["token_requests_total"] == 0, counters
+
+
 def test_check_mode_writes_nothing(tmp_path, playbook_runner) -> None:
     dest = tmp_path / "dataset.json"
     run = playbook_runner(

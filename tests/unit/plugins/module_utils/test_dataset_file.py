@@ -13,6 +13,7 @@ import stat
 import pytest
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
+    check_dest,
     comparable,
     parse_mode,
     serialize_dataset,
@@ -130,3 +131,44 @@ def test_mode_accepted(value, expected) -> None:
 def test_mode_rejected(value) -> None:
     with pytest.raises(InvalidInputError, match="0600 or 0640"):
         parse_mode(value)
+
+
+def test_check_dest_accepts_new_file(tmp_path) -> None:
+    check_dest(str(tmp_path / "dataset.json"))
+
+
+def test_check_dest_missing_directory(tmp_path) -> None:
+    path = tmp_path / "missing" / "dataset.json"
+    with pytest.raises(MonitorError) as raised:
+        check_dest(str(path))
+    assert str(path) in raised.value.message
+    assert "does not exist" in raised.value.message
+    assert "create it first" in raised.value.message
+
+
+def test_check_dest_parent_is_file(tmp_path) -> None:
+    blocker = tmp_path / "reports"
+    blocker.write_text("not a directory\n", encoding="utf-8")
+    path = blocker / "sub" / "dataset.json"
+    with pytest.raises(MonitorError) as raised:
+        check_dest(str(path))
+    assert str(path) in raised.value.message
+    assert "%s is a file, not a directory" % blocker in raised.value.message
+
+
+def test_check_dest_is_directory(tmp_path) -> None:
+    with pytest.raises(MonitorError) as raised:
+        check_dest(str(tmp_path))
+    assert "dest %s is a directory" % tmp_path in raised.value.message
+    assert str(tmp_path / "dataset.json") in raised.value.message
+
+
+def test_check_dest_not_writable(tmp_path, monkeypatch) -> None:
+    # Tests may run as root, for which access() allows every directory, so access() is replaced.
+    monkeypatch.setattr(os, "access", lambda path, flags: False)
+    path = tmp_path / "dataset.json"
+    with pytest.raises(MonitorError) as raised:
+        check_dest(str(path))
+    assert str(path) in raised.value.message
+    assert "is not writable" in raised.value.message
+    assert "make it writable or choose another dest" in raised.value.message
