@@ -101,7 +101,12 @@ class ActionModule(ActionBase):
                 path, dataset, mode, check_mode=bool(self._task.check_mode)
             )
         except MonitorError as error:
-            result.update(failed=True, msg=error.message)
+            # A failed result is printed whole on the console, so it carries the counts and
+            # never the dataset, which can be hundreds of kilobytes.
+            del result["ansible_facts"]
+            result.update(
+                failed=True, msg=error.message, dest=path, summary=dataset_summary(dataset)
+            )
             return result
         result["dest"] = path
         if not return_facts:

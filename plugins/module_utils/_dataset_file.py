@@ -164,11 +164,11 @@ def write_dataset(
     In check mode nothing is written, and the return value tells whether a write would happen.
     Raises MonitorError when the file cannot be written.
     """
-    plan = plan_write(path, dataset, mode)
-    if check_mode or not (plan["content"] or plan["mode"]):
-        return plan["content"] or plan["mode"]
-
     try:
+        plan = plan_write(path, dataset, mode)
+        if check_mode or not (plan["content"] or plan["mode"]):
+            return plan["content"] or plan["mode"]
+
         if plan["content"]:
             write_atomic(path, serialize_dataset(dataset), mode)
         else:

@@ -128,12 +128,15 @@ EXAMPLES = r"""
 RETURN = r"""
 dest:
   description: Path of the dataset file.
-  returned: success and O(dest) set
+  returned: O(dest) set and the module gathered a dataset, also when writing O(dest) failed
   type: str
   sample: /var/tmp/mt_monitor_dataset.json
 summary:
-  description: Counts of the dataset's C(tenants), C(operations), C(rows) and C(errors).
-  returned: success and O(return_facts=false)
+  description:
+    - Counts of the dataset's C(tenants), C(operations), C(rows) and C(errors).
+    - When writing O(dest) fails, the failed result has these counts and C(dest) in place of
+      the dataset, which would fill the console.
+  returned: success and O(return_facts=false), or writing O(dest) failed
   type: dict
   sample: {"tenants": 1001, "operations": 36, "rows": 17298, "errors": 0}
 ansible_facts:

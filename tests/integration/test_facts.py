@@ -155,6 +155,29 @@ def test_bad_dest_fails_before_api_calls(tmp_path, simulator, playbook_runner) -
         assert counters["token_requests_total"] == 0, counters
 
 
+def test_write_failure_omits_dataset(tmp_path, simulator, playbook_runner) -> None:
+    # A file name longer than the 255 bytes of common file systems passes the early dest check
+    # and fails at the rename, also for root.
+    directory = tmp_path / "out"
+    directory.mkdir()
+    dest = directory / ("d" * 300 + ".json")
+    run = playbook_runner(gather_playbook(operations=["all"], dest=str(dest)))
+    result = run.task("Gather facts")
+
+    assert run.rc != 0
+    assert task_status(run, "Gather facts") == "failed"
+    assert "ansible_facts" not in result, sorted(result)
+    assert str(dest) in result["msg"]
+    assert "cannot write the dataset" in result["msg"]
+    assert result["dest"] == str(dest)
+    assert result["summary"]["tenants"] == simulator.tenants + 1
+    assert result["summary"]["operations"] == len(OPERATIONS)
+    assert result["summary"]["rows"] > 0
+    assert len(json.dumps(result)) < 4000, len(json.dumps(result))
+    assert len(run.stdout) < 20000, len(run.stdout)
+    assert list(directory.iterdir()) == []
+
+
 def test_check_mode_writes_nothing(tmp_path, playbook_runner) -> None:
     dest = tmp_path / "dataset.json"
     run = playbook_runner(

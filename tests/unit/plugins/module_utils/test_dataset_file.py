@@ -172,3 +172,11 @@ def test_check_dest_not_writable(tmp_path, monkeypatch) -> None:
     assert str(path) in raised.value.message
     assert "is not writable" in raised.value.message
     assert "make it writable or choose another dest" in raised.value.message
+
+
+def test_name_too_long_raises_monitor_error(tmp_path) -> None:
+    path = tmp_path / ("d" * 300 + ".json")
+    with pytest.raises(MonitorError) as raised:
+        write_dataset(str(path), dataset(), 0o600)
+    assert str(path) in raised.value.message
+    assert list(tmp_path.iterdir()) == []
