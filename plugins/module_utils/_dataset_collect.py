@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import (
     get_operation,
@@ -38,6 +38,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query_time
 )
 
 WarnCallback = Callable[[str], None]
+
+# Names of each kind listed in the failed-request warning before "and N more".
+WARNING_NAME_LIMIT = 3
 
 
 def _absolute(minutes: int, now: datetime) -> Dict[str, str]:
@@ -114,4 +117,37 @@ def collect_dataset(
         root_tsg_id=scope.root_tsg_id or scope_tsg_id or settings.tsg_id,
         window=window,
         collected_at=now,
+    )
+
+
+def _listed(values: Iterable[Any]) -> str:
+    """Join the distinct values in first-seen order, capped at WARNING_NAME_LIMIT names."""
+    names: List[str] = []
+    for value in values:
+        name = "(none)" if value in (None, "") else str(value)
+        if name not in names:
+            names.append(name)
+    shown = ", ".join(names[:WARNING_NAME_LIMIT])
+    hidden = len(names) - WARNING_NAME_LIMIT
+    return "%s and %d more" % (shown, hidden) if hidden > 0 else shown
+
+
+def failed_requests_warning(errors: Sequence[Mapping[str, Any]]) -> Optional[str]:
+    """Summarize the failed requests of a dataset in one warning, or return None when none failed.
+
+    The text names only counts, operations, regions and TSG ids. Error messages are left out,
+    because a service message may repeat a request detail that should not reach the log.
+    """
+    if not errors:
+        return None
+    return (
+        "%d %s failed, so the dataset is partial. Operations: %s. Regions: %s. TSG ids: %s. "
+        "The errors list of the dataset has the status and message of each failed request."
+        % (
+            len(errors),
+            "request" if len(errors) == 1 else "requests",
+            _listed(error.get("operation") for error in errors),
+            _listed(error.get("region") for error in errors),
+            _listed(error.get("tsg_id") for error in errors),
+        )
     )

@@ -25,6 +25,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset im
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_collect import (
     collect_dataset,
+    failed_requests_warning,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
     check_dest,
@@ -99,6 +100,9 @@ def run_facts_module() -> None:
         if module.params["dest"] and not module.check_mode:
             check_dest(module.params["dest"])
         dataset = gather_facts(module)
+        warning = failed_requests_warning(dataset["errors"])
+        if warning:
+            module.warn(warning)
         changed = False
         if module.params["dest"]:
             changed = write_dataset(

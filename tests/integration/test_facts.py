@@ -10,6 +10,7 @@ __metaclass__ = type
 
 import json
 import os
+import re
 import stat
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._catalog import OPERATIONS
@@ -17,9 +18,11 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset im
     default_operation_names,
 )
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator import (
+    DEMO_CLIENT_SECRET,
     DEMO_ROOT_TSG_ID,
 )
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._tenant_runs import (
+    _control,
     add_fault,
     reset,
     run_ansible_doc,
@@ -200,12 +203,49 @@ def test_partial_failure_recorded(simulator, playbook_runner) -> None:
     dataset = dataset_of(run)
 
     assert task_status(run, "Gather facts") == "ok"
+    warnings = run.task("Gather facts").get("warnings", [])
+    assert len(warnings) == 1, warnings
+    assert "%d requests failed" % len(dataset["errors"]) in warnings[0]
+    assert "Operations: alerts.list." in warnings[0]
+    assert "TSG ids: %s." % DEMO_ROOT_TSG_ID in warnings[0]
     assert dataset["datasets"]["alerts.list"]["partial"] is True
     assert dataset["datasets"]["license.quota"]["partial"] is False
     assert dataset["errors"]
     assert {error["kind"] for error in dataset["errors"]} == {"permission"}
     assert {error["operation"] for error in dataset["errors"]} == {"alerts.list"}
     assert all(error["status"] == 403 for error in dataset["errors"])
+
+
+def test_region_down_warns_once(simulator, playbook_runner) -> None:
+    reset(simulator)
+    run = playbook_runner(gather_playbook(operations=["license.quota"]))
+    down_region = dataset_of(run)["regions"][-1]
+    reset(simulator)
+    add_fault(simulator, kind="status", region=down_region, status=503)
+    try:
+        run = playbook_runner(
+            gather_playbook(operations=["alerts.list", "threats.summary"], max_retries=0)
+        )
+        issued_tokens = _control(simulator, "GET", "/_sim/tokens")["tokens"]
+    finally:
+        reset(simulator)
+    dataset = dataset_of(run)
+    warnings = run.task("Gather facts").get("warnings", [])
+    shown = re.sub(r"\s+", " ", run.stdout + run.stderr)
+
+    assert task_status(run, "Gather facts") == "ok"
+    assert len(warnings) == 1, warnings
+    warning = warnings[0]
+    assert warning.startswith("%d requests failed" % len(dataset["errors"])), warning
+    assert "Operations: alerts.list, threats.summary." in warning
+    assert "Regions: %s." % down_region in warning
+    assert DEMO_ROOT_TSG_ID in warning
+    assert "[WARNING]" in run.stdout + run.stderr
+    assert shown.count("requests failed, so the dataset is partial") == 1, shown
+    assert DEMO_CLIENT_SECRET not in shown
+    assert issued_tokens
+    for token in issued_tokens:
+        assert str(token) not in shown
 
 
 def test_hierarchy_failure_fails_task(simulator, playbook_runner) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_collect import (
     collect_dataset,
+    failed_requests_warning,
     prepare_requests,
     time_range_for,
 )
@@ -134,3 +135,52 @@ def test_collect_hierarchy_failure_raises() -> None:
 def test_collect_unknown_scope_raises_denied() -> None:
     with pytest.raises(PermissionDeniedError):
         collect_dataset(FakeClient(), settings(), ["alerts.list"], scope_tsg_id="1999999999", now=NOW)
+
+
+def error_record(operation, region, tsg_id="1000000001"):
+    return {
+        "operation": operation,
+        "region": region,
+        "tsg_id": tsg_id,
+        "kind": "permission",
+        "status": 403,
+        "request_id": "req-1",
+        "message": "alerts.list returned 403 for PLACEHOLDER-SECRET-K06",
+    }
+
+
+def test_warning_none_without_errors() -> None:
+    assert failed_requests_warning([]) is None
+
+
+def test_warning_names_operations_regions_tsgs() -> None:
+    warning = failed_requests_warning(
+        [error_record("alerts.list", "americas"), error_record("alerts.list", "au")]
+    )
+    assert warning is not None
+    assert warning.startswith("2 requests failed, so the dataset is partial.")
+    assert "Operations: alerts.list." in warning
+    assert "Regions: americas, au." in warning
+    assert "TSG ids: 1000000001." in warning
+    assert "PLACEHOLDER-SECRET-K06" not in warning
+    assert "403" not in warning
+
+
+def test_warning_caps_names() -> None:
+    errors = [
+        error_record("operation.%d" % index, "region-%d" % (index % 2), "100000000%d" % index)
+        for index in range(5)
+    ]
+    warning = failed_requests_warning(errors)
+    assert warning is not None
+    assert warning.startswith("5 requests failed")
+    assert "Operations: operation.0, operation.1, operation.2 and 2 more." in warning
+    assert "Regions: region-0, region-1." in warning
+    assert "TSG ids: 1000000000, 1000000001, 1000000002 and 2 more." in warning
+
+
+def test_warning_single_request_without_region() -> None:
+    warning = failed_requests_warning([error_record("license.quota", None)])
+    assert warning is not None
+    assert warning.startswith("1 request failed")
+    assert "Regions: (none)." in warning
