@@ -18,8 +18,9 @@ description:
     operation and the failed calls. The compliance_check action reads this document.
   - A failed operation call is recorded in C(errors) and marks that operation C(partial); it
     never fails the task. When any call failed, the task shows one warning with the number of
-    failed requests and the operations, regions and TSG IDs involved (three of each at most). A failed tenant hierarchy call fails the task, because no row can be
-    joined to a tenant without it.
+    failed requests and the operations, regions and TSG IDs involved (three of each at most).
+  - A failed tenant hierarchy call fails the task, because no row can be joined to a tenant
+    without it.
   - On a host from the P(prisma_sase.mt_monitor.tenants#inventory) inventory, the host variable
     C(tenant_tsg_id) sets O(tenant_tsg_id), so each tenant host gathers its own subtree.
 extends_documentation_fragment:
