@@ -6,7 +6,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from typing import Any, Dict, List
+from typing import Any, ClassVar, Dict, List
 
 import pytest
 from ansible.errors import AnsibleError
@@ -252,7 +252,9 @@ LOOKUP_OPTIONS = ("cache_ttl", "on_denied", "region", "severity", "tsg_id")
 class DocumentedPlugin(FakePlugin):
     """A FakePlugin that documents LOOKUP_OPTIONS and records set_options() calls."""
 
-    option_definitions = {name: {} for name in ("_terms",) + LOOKUP_OPTIONS}
+    option_definitions: ClassVar[Dict[str, Dict[str, Any]]] = {
+        name: {} for name in ("_terms",) + LOOKUP_OPTIONS
+    }
 
     def __init__(self) -> None:
         super().__init__({})
