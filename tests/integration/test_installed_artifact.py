@@ -34,6 +34,18 @@ def run(command, cwd, env=None):
     return completed
 
 
+def user_environment() -> dict:
+    """Return this process's environment without the repository's collection and import paths.
+
+    make exports ANSIBLE_COLLECTIONS_PATH pointing at a link to this checkout; with it set,
+    ansible-galaxy finds the collection "already installed" and installs nothing.
+    """
+    environment = dict(os.environ)
+    for name in ("ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_COLLECTIONS_PATHS", "PYTHONPATH"):
+        environment.pop(name, None)
+    return environment
+
+
 def pinned_ansible_core() -> str:
     text = (REPO_ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
     return re.search(r"^ansible-core==\S+$", text, re.MULTILINE).group(0)
@@ -50,11 +62,12 @@ def test_installed_artifact_runs_main_job(tmp_path, simulator) -> None:
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", venv], tmp_path)
     pip = [venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    run(pip + [pinned_ansible_core(), "-r", REPO_ROOT / "requirements.txt"], tmp_path)
+    run(pip + [pinned_ansible_core(), "-r", REPO_ROOT / "requirements.txt"], tmp_path,
+        user_environment())
 
     collections = tmp_path / "collections"
     run([venv / "bin" / "ansible-galaxy", "collection", "install", "--offline", "-p", collections,
-         artifact], tmp_path)
+         artifact], tmp_path, user_environment())
     installed = collections / "ansible_collections" / galaxy["namespace"] / galaxy["name"]
     assert (installed / "MANIFEST.json").is_file()
     assert not installed.is_symlink()
