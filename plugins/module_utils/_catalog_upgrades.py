@@ -72,7 +72,7 @@ OPERATIONS = (
         time_fields={"start_date": "iso", "end_date": "iso", "upgrade_ts": "ms"},
         time_filter_property="start_date",
         time_filter_end_property="end_date",
-        # The array holds single-key objects that together form one record
+        # The array contains single-key objects that together form one record
         # ([{"tenant_id": ...}, {"sub_tenant_id": ...}, ...]).
         response_shape="single_key_list",
         tenant_id_fields=("tenant_id", "sub_tenant_id"),

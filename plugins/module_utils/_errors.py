@@ -65,19 +65,19 @@ class AuthenticationError(MonitorError):
 
 
 class PermissionDeniedError(MonitorError):
-    """The API answered 403: the service account may not read this operation or tenant."""
+    """The API returned 403: the service account may not read this operation or tenant."""
 
     kind = "permission"
 
 
 class NotFoundError(MonitorError):
-    """The API answered 404."""
+    """The API returned 404."""
 
     kind = "not_found"
 
 
 class RateLimitedError(MonitorError):
-    """The API kept answering 429 after every retry the budget allowed."""
+    """The API kept returning 429 after every retry that the time budget allowed."""
 
     kind = "rate_limited"
 

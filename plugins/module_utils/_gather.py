@@ -50,8 +50,8 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._tenants im
 
 WarnCallback = Callable[[str], None]
 
-# The region header value the spec names as the service's default; used for the hierarchy
-# call when no region is configured, since every /mt/monitor/ call carries the header.
+# The spec names this region header value as the service's default. The hierarchy call uses
+# it when no region is configured, because every /mt/monitor/ call carries the header.
 FALLBACK_REGION = "americas"
 
 LICENSE_UTILIZATION = "license.utilization"

@@ -27,7 +27,7 @@ NORMALIZED_BANDWIDTH_UNIT = "Mbps"
 def _merge_single_key_objects(items: List[Any], operation: str) -> List[Dict[str, Any]]:
     """Rebuild records from a list of one-key objects, starting a record when a key repeats.
 
-    upgrades/list answers ``[{tenant_id}, {sub_tenant_id}, {current_version}, ...]``: one
+    upgrades/list returns ``[{tenant_id}, {sub_tenant_id}, {current_version}, ...]``: one
     record split into pieces. A list whose objects already have several keys passes through.
     """
     if all(isinstance(item, dict) and len(item) > 1 for item in items):

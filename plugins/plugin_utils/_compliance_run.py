@@ -149,7 +149,8 @@ def run_compliance(
     """Evaluate the dataset and write the results document to `dest` when it changed.
 
     The reference time of the evaluation (waiver expiry, age checks and `generated_at`) is the
-    dataset's `collected_at`; without one it is the current time, and a warning reports that.
+    dataset's `collected_at`. A dataset without one is evaluated at the current time, with a
+    warning.
     """
     dataset = read_dataset(dataset_source)
     resolved = resolve_with_overrides(policy, overrides)

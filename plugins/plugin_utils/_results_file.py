@@ -91,7 +91,7 @@ def write_if_changed(path: str, content: bytes, mode: int,
 
 
 class DocumentReadError(Exception):
-    """A JSON document could not be read; the message names the path and the fix."""
+    """Error raised when a JSON document cannot be read; the message names the path and the fix."""
 
 
 def read_document_source(source: Any, kind: str, fix: str) -> dict[str, Any]:

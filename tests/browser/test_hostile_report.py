@@ -4,7 +4,7 @@
 
 """K12: the HTML report of hostile tenant names and data, opened in Chromium.
 
-The report holds the hostile fixture data plus tenant names in right-to-left script, emoji,
+The report contains the hostile fixture data plus tenant names in right-to-left script, emoji,
 quotes and brackets, and markup names. Each test checks that the page ran none of it and
 shows all of it as text.
 """
