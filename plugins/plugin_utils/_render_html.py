@@ -7,8 +7,11 @@
 This is a private module: its interface may change between releases.
 The page loads nothing from elsewhere. A Content-Security-Policy in a meta element allows
 only its own style sheet and script, by SHA-256 hash, and images from data: URLs. Jinja2
-escapes every value. The data for the script is JSON with `<`, `>`, `&`, U+2028 and U+2029
-escaped, so no value can close the script element. The same data gives the same bytes.
+escapes every value. The data for the script is compact JSON, stored column by column
+(`_render_html_data`), with `<`, `>`, `&`, U+2028 and U+2029 escaped, so no value can close
+the script element. The page contains each value once: the script builds every table row from
+the data, and the HTML itself contains no table rows of results. The same data gives the
+same bytes.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -172,10 +175,10 @@ def _operations(dataset: dict[str, Any], clean: TextCleaner) -> list[OperationSu
     return summaries
 
 
-def _status_counts(builder: PayloadBuilder, encoded: list[list[Any]]) -> dict[str, int]:
+def _status_counts(builder: PayloadBuilder, encoded: dict[str, list[Any]]) -> dict[str, int]:
     counts = {status: 0 for status in builder.statuses}
-    for row in encoded:
-        counts[builder.statuses[row[2]]] += 1
+    for status in encoded["status"]:
+        counts[builder.statuses[status]] += 1
     return counts
 
 
@@ -191,7 +194,7 @@ def _cards(builder: PayloadBuilder, counts: dict[str, int]) -> list[Card]:
     return cards
 
 
-def _charts(builder: PayloadBuilder, counts: dict[str, int], encoded: list[list[Any]]) -> dict[str, Chart]:
+def _charts(builder: PayloadBuilder, counts: dict[str, int], encoded: dict[str, list[Any]]) -> dict[str, Chart]:
     status_chart = horizontal_bars(
         "Results by status",
         [(status, count, f"s-{status}") for status, count in counts.items()],
@@ -200,9 +203,9 @@ def _charts(builder: PayloadBuilder, counts: dict[str, int], encoded: list[list[
     failed_by_family: dict[str, int] = {}
     for control in builder.controls:
         failed_by_family.setdefault(control[2] or "(none)", 0)
-    for row in encoded:
-        if builder.statuses[row[2]] == "fail":
-            family = builder.controls[row[1]][2] or "(none)"
+    for control, status in zip(encoded["control"], encoded["status"]):
+        if builder.statuses[status] == "fail":
+            family = builder.controls[control][2] or "(none)"
             failed_by_family[family] += 1
     family_items = sorted(failed_by_family.items(), key=lambda item: (-item[1], item[0]))
     family_chart = horizontal_bars(
@@ -242,11 +245,12 @@ def build_html(results: dict[str, Any], dataset: dict[str, Any], delta: dict[str
         "strings": builder.table.strings,
         "statuses": builder.statuses,
         "severities": builder.severities,
-        "tenants": builder.tenants,
+        "tenants": builder.tenant_columns(),
         "controls": builder.controls,
-        "results": encoded,
+        "evidenceKinds": builder.evidence_kinds,
+        "results": builder.results_payload(encoded),
         "errors": errors,
-        "delta": delta_rows,
+        "delta": builder.delta_payload(delta_rows),
         "changeLabels": dict(DELTA_CHANGES),
         "rows": rows,
         "pageSize": settings["page_size"],

@@ -5,10 +5,12 @@
 """Compact data block of the HTML report, read by its script.
 
 This is a private module: its interface may change between releases.
-Results are encoded as arrays that point into a table of unique strings, because a
-5,000-tenant run with 15 controls has 75,000 results and objects with repeated keys and
-messages would make the file several times larger. Every string passes through
-`clean_text` and is counted in the `RenderStats`.
+A 5,000-tenant run with 16 controls has 80,000 results and about 70,000 dataset rows, so
+the block stores every table column by column (see `_render_html_columns`): no key is
+repeated per row, messages and evidence texts are stored once in a table of unique
+strings and referred to by index, and tenants, controls, statuses and severities are
+referred to by their index. Every string passes through `clean_text` and is counted in
+the `RenderStats`.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -29,6 +31,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_com
     status_order,
     to_json_text,
 )
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_html_columns import (
+    encode_column,
+)
 
 SEVERITY_ORDER = ("critical", "high", "medium", "low", "info")
 
@@ -40,6 +45,21 @@ DELTA_CHANGES = (
     ("fixed", "fixed"),
     ("other_changes", "other change"),
 )
+
+# Columns of the results, one value per result. `evidence` is an index into the evidence
+# kinds, -1 for no evidence or -2 for evidence that is a single value, stored in `observed`.
+# `message`, `extra` and `waiver` are indexes into the string table, -1 for none.
+RESULT_COLUMNS = (
+    "tenant", "control", "status", "severity", "message",
+    "evidence", "observed", "rows", "extra", "waiver",
+)
+NO_EVIDENCE = -1
+VALUE_EVIDENCE = -2
+
+# Fields of a tenant in the data block, in the order of the script's tenant arrays.
+# A tenant's path is `pathParent / name` when it ends with the tenant's name (the usual
+# case, stored as the shared parent), otherwise the whole text in `path`.
+TENANT_COLUMNS = ("name", "id", "pathParent", "path", "regions", "license", "vertical", "score", "cdl")
 
 # Characters that could end the script block or break a JavaScript parser, written as JSON
 # escapes so that `</script>` or `<!--` inside the data stays text.
@@ -121,7 +141,9 @@ def _scalar(value: Any, clean: TextCleaner, where: str) -> Any:
 
 def _cell(value: Any, clean: TextCleaner, where: str) -> Any:
     """Encode one dataset value: `{"u": url}` for an http(s) link, otherwise a scalar."""
-    if isinstance(value, str):
+    # Every URL that `safe_url` accepts has a host, so it contains "://"; checking that
+    # first skips the full check for nearly all values.
+    if isinstance(value, str) and "://" in value:
         url = safe_url(value)
         if url is not None:
             return {"u": clean(url, where)}
@@ -139,7 +161,10 @@ class PayloadBuilder:
         self.tenant_index: dict[str, int] = {}
         self.control_index: dict[str, int] = {}
         self.tenants: list[list[Any]] = []
+        self.tenant_paths: list[tuple[str | None, str | None]] = []
         self.controls: list[list[Any]] = []
+        self.evidence_kinds: list[list[Any]] = []
+        self._evidence_kind_index: dict[tuple[Any, ...], int] = {}
 
     def _status_ref(self, status: Any) -> int:
         text = self.clean(status)
@@ -176,6 +201,10 @@ class PayloadBuilder:
         score_value = score.get("score") if isinstance(score, dict) else None
         if not isinstance(score_value, (int, float)) or isinstance(score_value, bool):
             score_value = None
+        if path and path[-1] == name:
+            self.tenant_paths.append((" / ".join(path[:-1]), None))
+        else:
+            self.tenant_paths.append((None, " / ".join(path)))
         self.tenant_index[tsg_id] = len(self.tenants)
         self.tenants.append([
             name,
@@ -188,6 +217,21 @@ class PayloadBuilder:
             self.clean(tenant.get("cdl_tenant_id")),
         ])
         return self.tenant_index[tsg_id]
+
+    def tenant_columns(self) -> dict[str, Any]:
+        """Return the tenants as encoded columns named by `TENANT_COLUMNS`."""
+        fields = {
+            "name": [tenant[0] for tenant in self.tenants],
+            "id": [tenant[1] for tenant in self.tenants],
+            "pathParent": [parent for parent, _path in self.tenant_paths],
+            "path": [path for _parent, path in self.tenant_paths],
+            "regions": [tenant[3] for tenant in self.tenants],
+            "license": [tenant[4] for tenant in self.tenants],
+            "vertical": [tenant[5] for tenant in self.tenants],
+            "score": [tenant[6] for tenant in self.tenants],
+            "cdl": [tenant[7] for tenant in self.tenants],
+        }
+        return {name: encode_column(fields[name]) for name in TENANT_COLUMNS}
 
     def tenant_ref(self, tsg_id: Any) -> int:
         """Return the index of a tenant, adding one named by its id when results name no known tenant."""
@@ -226,21 +270,40 @@ class PayloadBuilder:
             return self._add_control({"id": key, "title": key})
         return self.control_index[key]
 
-    def _evidence(self, evidence: Any, where: str) -> list[Any] | None:
+    def _evidence_kind(self, kind: list[Any]) -> int:
+        key = tuple((type(value).__name__, value) for value in kind)
+        index = self._evidence_kind_index.get(key)
+        if index is None:
+            index = len(self.evidence_kinds)
+            self._evidence_kind_index[key] = index
+            self.evidence_kinds.append(kind)
+        return index
+
+    def _evidence(self, evidence: Any, where: str) -> tuple[int, Any, Any, int]:
+        """Return (evidence kind, observed, rows, extra) for the result columns.
+
+        The kind is [operation, field, comparison, threshold, unit], stored once for all
+        results that share it; operation, field, comparison and unit are string indexes.
+        """
         if not isinstance(evidence, dict):
-            return None if evidence is None else [-1, -1, _scalar(evidence, self.clean, where)]
+            if evidence is None:
+                return NO_EVIDENCE, None, None, -1
+            return VALUE_EVIDENCE, _scalar(evidence, self.clean, where), None, -1
         known = ("operation", "field", "observed", "comparison", "threshold", "unit", "rows")
         extra = {key: value for key, value in evidence.items() if key not in known}
-        return [
+        kind = self._evidence_kind([
             self.table.ref(evidence.get("operation")),
             self.table.ref(evidence.get("field")),
-            _scalar(evidence.get("observed"), self.clean, where),
             self.table.ref(evidence.get("comparison")),
             _scalar(evidence.get("threshold"), self.clean, where),
             self.table.ref(evidence.get("unit")),
+        ])
+        return (
+            kind,
+            _scalar(evidence.get("observed"), self.clean, where),
             _scalar(evidence.get("rows"), self.clean, where),
             self.table.ref(to_json_text(extra)) if extra else -1,
-        ]
+        )
 
     def _waiver(self, waiver: Any) -> int:
         if not waiver:
@@ -256,10 +319,10 @@ class PayloadBuilder:
             parts.append(f"waiver {waiver['id']}")
         return self.table.ref("; ".join(parts), "waiver")
 
-    def encode_results(self, results: list[dict[str, Any]]) -> list[list[Any]]:
-        """Encode results as [tenant, control, status, severity, message, evidence, waiver].
+    def encode_results(self, results: list[dict[str, Any]]) -> dict[str, list[Any]]:
+        """Encode results as plain columns named by `RESULT_COLUMNS`, one value per result.
 
-        Rows are sorted by tenant, then control, so the output is the same for any input order.
+        Results are sorted by tenant, then control, so the output is the same for any input order.
         """
         located = []
         for result in results:
@@ -270,22 +333,38 @@ class PayloadBuilder:
         # the input order.
         located.sort(key=lambda item: (item[0], item[1], status_order(item[2]), item[2]))
 
-        rows = []
+        columns: dict[str, list[Any]] = {name: [] for name in RESULT_COLUMNS}
         for tenant, control, _status, result in located:
             where = f"result {self.tenants[tenant][1]} {self.controls[control][0]}"
             severity = result.get("severity")
             if severity is None:
                 severity = self.severities[self.controls[control][3]]
-            rows.append([
-                tenant,
-                control,
-                self._status_ref(result.get("status")),
-                self._severity_ref(severity),
-                self.table.ref(result.get("message"), where),
-                self._evidence(result.get("evidence"), where),
-                self._waiver(result.get("waiver")),
-            ])
-        return rows
+            kind, observed, row_count, extra = self._evidence(result.get("evidence"), where)
+            columns["tenant"].append(tenant)
+            columns["control"].append(control)
+            columns["status"].append(self._status_ref(result.get("status")))
+            columns["severity"].append(self._severity_ref(severity))
+            columns["message"].append(self.table.ref(result.get("message"), where))
+            columns["evidence"].append(kind)
+            columns["observed"].append(observed)
+            columns["rows"].append(row_count)
+            columns["extra"].append(extra)
+            columns["waiver"].append(self._waiver(result.get("waiver")))
+        return columns
+
+    def results_payload(self, columns: dict[str, list[Any]]) -> dict[str, Any]:
+        """Return the results for the data block: encoded columns and results per tenant.
+
+        The results are sorted by tenant, so `tenantCounts[t]` consecutive results belong
+        to tenant t and the tenant column itself is left out.
+        """
+        counts = [0] * len(self.tenants)
+        for tenant in columns["tenant"]:
+            counts[tenant] += 1
+        payload: dict[str, Any] = {"tenantCounts": counts}
+        for name in RESULT_COLUMNS[1:]:
+            payload[name] = encode_column(columns[name])
+        return payload
 
     def encode_errors(self, dataset_errors: list[Any], result_errors: list[Any]) -> list[list[Any]]:
         """Encode collection and evaluation errors as rows of cleaned text and numbers."""
@@ -350,15 +429,41 @@ class PayloadBuilder:
         rows.sort(key=lambda row: (order.index(row[0]), row[2].casefold(), row[3], row[4]))
         return rows
 
+    def delta_payload(self, rows: list[list[Any]]) -> dict[str, Any]:
+        """Return delta rows from `encode_delta` as columns for the data block.
+
+        `tenant` is the tenant's index, or [name, TSG id] for a tenant that is not in this run.
+        `control` is the control's index, or [control id, ""] for a control that is not in
+        this run. Statuses are indexes, -1 for none.
+        """
+        tenants: list[Any] = []
+        controls: list[Any] = []
+        for row in rows:
+            tenants.append(row[1] if row[1] >= 0 else [row[2], row[3]])
+            control = self.control_index.get(row[4])
+            controls.append(control if control is not None else [row[4], row[5]])
+        return {
+            "change": encode_column([row[0] for row in rows]),
+            "tenant": tenants,
+            "control": controls,
+            "previous": encode_column([row[6] for row in rows]),
+            "status": encode_column([row[7] for row in rows]),
+        }
+
     def encode_rows(self, datasets: dict[str, Any]) -> dict[str, Any]:
-        """Encode dataset rows per operation as columns plus rows of values, keyed by tenant."""
+        """Encode the dataset rows of known tenants per operation, column by column.
+
+        Rows are sorted by tenant index and keep their order within a tenant. `tenantSteps`
+        gives each row's tenant index as the difference to the row before (the first row's
+        to 0), and `cells` contains one encoded column per name in `columns`.
+        """
         encoded: dict[str, Any] = {}
         for operation in sorted(datasets):
             entry = datasets[operation] or {}
             rows = entry.get("rows") or []
             columns = sorted({key for row in rows if isinstance(row, dict) for key in row
                               if key not in ("tenant", "unmatched")})
-            by_tenant: dict[str, list[list[Any]]] = {}
+            located: list[tuple[int, list[Any]]] = []
             for row in rows:
                 if not isinstance(row, dict) or not isinstance(row.get("tenant"), dict):
                     continue
@@ -367,9 +472,20 @@ class PayloadBuilder:
                     continue
                 where = f"{operation} row of {tsg_id}"
                 values = [_cell(row.get(column), self.clean, where) for column in columns]
-                by_tenant.setdefault(str(self.tenant_index[tsg_id]), []).append(values)
+                located.append((self.tenant_index[tsg_id], values))
+            # A stable sort keeps the dataset's order of each tenant's rows.
+            located.sort(key=lambda item: item[0])
+            steps = []
+            previous = 0
+            for tenant, _values in located:
+                steps.append(tenant - previous)
+                previous = tenant
             encoded[self.clean(operation)] = {
                 "columns": [self.clean(column) for column in columns],
-                "rows": by_tenant,
+                "tenantSteps": steps,
+                "cells": [
+                    encode_column([values[position] for _tenant, values in located])
+                    for position in range(len(columns))
+                ],
             }
         return encoded

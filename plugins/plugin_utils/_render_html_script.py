@@ -25,6 +25,29 @@ REPORT_SCRIPT = r"""
 
   function str(index) { return index >= 0 ? S[index] : ""; }
 
+  // Return the values of a column of the data block: a plain array, a dictionary
+  // {values, index} or a template {templates, cells} whose string cells are
+  // [template, digit run, ...] and read literal 0, run 1, literal 1, run 2, ...
+  function decodeColumn(column) {
+    if (Array.isArray(column)) { return column; }
+    if (column.index) {
+      return column.index.map(function (position) { return column.values[position]; });
+    }
+    return column.cells.map(function (cell) {
+      if (!Array.isArray(cell)) { return cell; }
+      var literals = column.templates[cell[0]];
+      var text = literals[0];
+      for (var k = 1; k < literals.length; k += 1) { text += String(cell[k]) + literals[k]; }
+      return text;
+    });
+  }
+
+  function decodeColumns(columns, names) {
+    var decoded = {};
+    names.forEach(function (name) { decoded[name] = decodeColumn(columns[name]); });
+    return decoded;
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     if (attrs) {
@@ -43,36 +66,59 @@ REPORT_SCRIPT = r"""
     return String(value);
   }
 
-  function evidenceText(ev) {
-    if (!ev) { return ""; }
-    if (ev.length === 3) { return formatValue(ev[2]); }
-    var parts = [];
-    var field = str(ev[1]);
-    var unit = str(ev[5]);
-    var observed = ev[2] === null ? "no value" : formatValue(ev[2]) + (unit ? " " + unit : "");
-    if (field) { parts.push(field + " = " + observed); }
-    if (ev[3] >= 0) { parts.push("threshold " + str(ev[3]) + " " + formatValue(ev[4]) + (unit ? " " + unit : "")); }
-    if (ev[0] >= 0) { parts.push("from " + str(ev[0])); }
-    if (ev[6] !== null && ev[6] !== undefined) { parts.push(formatValue(ev[6]) + " rows"); }
-    if (ev[7] >= 0) { parts.push(str(ev[7])); }
-    return parts.join("; ");
-  }
-
-  var tenants = DATA.tenants;
+  // Tenant arrays: name, TSG id, path, regions, license type, vertical, score, CDL tenant id.
+  var tenantColumns = decodeColumns(DATA.tenants,
+    ["name", "id", "pathParent", "path", "regions", "license", "vertical", "score", "cdl"]);
+  var tenants = tenantColumns.name.map(function (name, t) {
+    var parent = tenantColumns.pathParent[t];
+    var path = parent === null ? tenantColumns.path[t] : (parent ? parent + " / " + name : name);
+    return [name, tenantColumns.id[t], path, tenantColumns.regions[t], tenantColumns.license[t],
+      tenantColumns.vertical[t], tenantColumns.score[t], tenantColumns.cdl[t]];
+  });
   var controls = DATA.controls;
   var statuses = DATA.statuses;
   var severities = DATA.severities;
-  var results = DATA.results;
+  var evidenceKinds = DATA.evidenceKinds;
+
+  // One array per result column, indexed by result; results are grouped by tenant.
+  var R = decodeColumns(DATA.results,
+    ["control", "status", "severity", "message", "evidence", "observed", "rows", "extra", "waiver"]);
+  var resultCount = R.control.length;
+  var resultTenant = new Array(resultCount);
+  var next = 0;
+  DATA.results.tenantCounts.forEach(function (count, t) {
+    for (var k = 0; k < count; k += 1) { resultTenant[next] = t; next += 1; }
+  });
+
+  // Evidence kind -1 is no evidence, -2 a single value in the observed column, and any
+  // other an index into evidenceKinds: [operation, field, comparison, threshold, unit].
+  function evidenceText(r) {
+    var kind = R.evidence[r];
+    if (kind === -1) { return ""; }
+    if (kind === -2) { return formatValue(R.observed[r]); }
+    var ev = evidenceKinds[kind];
+    var parts = [];
+    var field = str(ev[1]);
+    var unit = str(ev[4]);
+    var observed = R.observed[r] === null ? "no value" : formatValue(R.observed[r]) + (unit ? " " + unit : "");
+    if (field) { parts.push(field + " = " + observed); }
+    if (ev[2] >= 0) { parts.push("threshold " + str(ev[2]) + " " + formatValue(ev[3]) + (unit ? " " + unit : "")); }
+    if (ev[0] >= 0) { parts.push("from " + str(ev[0])); }
+    if (R.rows[r] !== null && R.rows[r] !== undefined) { parts.push(formatValue(R.rows[r]) + " rows"); }
+    if (R.extra[r] >= 0) { parts.push(str(R.extra[r])); }
+    return parts.join("; ");
+  }
 
   // Results of each tenant, and the status of each (tenant, control) cell of the matrix.
   var byTenant = tenants.map(function () { return []; });
   var cells = tenants.map(function () { return new Array(controls.length).fill(-1); });
   var failCount = tenants.map(function () { return 0; });
-  results.forEach(function (row, index) {
-    byTenant[row[0]].push(index);
-    cells[row[0]][row[1]] = row[2];
-    if (statuses[row[2]] === "fail") { failCount[row[0]] += 1; }
-  });
+  for (var index = 0; index < resultCount; index += 1) {
+    var owner = resultTenant[index];
+    byTenant[owner].push(index);
+    cells[owner][R.control[index]] = R.status[index];
+    if (statuses[R.status[index]] === "fail") { failCount[owner] += 1; }
+  }
 
   // A sortable, filterable table that keeps one page of rows in the DOM.
   function Table(options) {
@@ -285,9 +331,9 @@ REPORT_SCRIPT = r"""
     };
   }
 
-  function usedValues(rows, table, indexOf) {
+  function usedValues(column, table) {
     var used = {};
-    rows.forEach(function (row) { used[indexOf(row)] = true; });
+    column.forEach(function (value) { used[value] = true; });
     return table.filter(function (_value, index) { return used[index]; });
   }
 
@@ -323,32 +369,32 @@ REPORT_SCRIPT = r"""
     searchText: function (t) { return tenants[t][0] + " " + tenants[t][1] + " " + tenants[t][2]; },
     filters: [{
       name: "status", label: "Tenants with a result of this status", plural: "tenants",
-      choices: statuses.filter(function (_s, index) { return results.some(function (row) { return row[2] === index; }); }),
+      choices: usedValues(R.status, statuses),
       test: function (t, value) { return cells[t].some(function (s) { return s >= 0 && statuses[s] === value; }); }
     }]
   });
 
   // All results.
-  var resultRows = results.map(function (_row, index) { return index; });
+  var resultRows = R.control.map(function (_control, index) { return index; });
   function resultColumns(withTenant) {
     var columns = [];
     if (withTenant) {
-      columns.push(tenantColumn(function (r) { return results[r][0]; }));
-      columns.push(textColumn("TSG id", function (r) { return tenants[results[r][0]][1]; }));
+      columns.push(tenantColumn(function (r) { return resultTenant[r]; }));
+      columns.push(textColumn("TSG id", function (r) { return tenants[resultTenant[r]][1]; }));
     }
-    columns.push(textColumn("Control", function (r) { return controls[results[r][1]][0]; }));
-    columns.push(textColumn("Title", function (r) { return controls[results[r][1]][1]; }));
-    columns.push(textColumn("Family", function (r) { return controls[results[r][1]][2]; }));
-    columns.push(textColumn("Severity", function (r) { return severities[results[r][3]]; }, function (r) { return results[r][3]; }));
-    columns.push(statusColumn(function (r) { return results[r][2]; }));
-    columns.push(textColumn("Message", function (r) { return str(results[r][4]); }));
-    columns.push(textColumn("Evidence", function (r) { return evidenceText(results[r][5]); }));
+    columns.push(textColumn("Control", function (r) { return controls[R.control[r]][0]; }));
+    columns.push(textColumn("Title", function (r) { return controls[R.control[r]][1]; }));
+    columns.push(textColumn("Family", function (r) { return controls[R.control[r]][2]; }));
+    columns.push(textColumn("Severity", function (r) { return severities[R.severity[r]]; }, function (r) { return R.severity[r]; }));
+    columns.push(statusColumn(function (r) { return R.status[r]; }));
+    columns.push(textColumn("Message", function (r) { return str(R.message[r]); }));
+    columns.push(textColumn("Evidence", function (r) { return evidenceText(r); }));
     return columns;
   }
   function resultSearch(r) {
-    var row = results[r];
-    return tenants[row[0]][0] + " " + tenants[row[0]][1] + " " + controls[row[1]][0] + " " +
-      controls[row[1]][1] + " " + str(row[4]);
+    var tenant = tenants[resultTenant[r]];
+    var control = controls[R.control[r]];
+    return tenant[0] + " " + tenant[1] + " " + control[0] + " " + control[1] + " " + str(R.message[r]);
   }
   new Table({
     id: "results",
@@ -356,13 +402,13 @@ REPORT_SCRIPT = r"""
     rows: resultRows,
     searchText: resultSearch,
     filters: [
-      choiceFilter("status", "Status", "statuses", usedValues(results, statuses, function (row) { return row[2]; }),
-        function (r) { return statuses[results[r][2]]; }),
-      choiceFilter("severity", "Severity", "severities", usedValues(results, severities, function (row) { return row[3]; }),
-        function (r) { return severities[results[r][3]]; }),
+      choiceFilter("status", "Status", "statuses", usedValues(R.status, statuses),
+        function (r) { return statuses[R.status[r]]; }),
+      choiceFilter("severity", "Severity", "severities", usedValues(R.severity, severities),
+        function (r) { return severities[R.severity[r]]; }),
       choiceFilter("family", "Control family", "families",
         Array.from(new Set(controls.map(function (c) { return c[2]; }))).sort(),
-        function (r) { return controls[results[r][1]][2]; })
+        function (r) { return controls[R.control[r]][2]; })
     ]
   });
 
@@ -386,8 +432,27 @@ REPORT_SCRIPT = r"""
     ]
   });
 
-  // Changes since the previous run.
+  // Changes since the previous run, as rows of [change, tenant index or -1, tenant name,
+  // TSG id, control id, control title, previous status, status]. The data names a tenant
+  // or control that is not in this run by [name, TSG id] or [control id, title].
   var changeLabels = DATA.changeLabels;
+  var delta = decodeColumns(DATA.delta, ["change", "tenant", "control", "previous", "status"]);
+  var deltaRows = delta.change.map(function (change, i) {
+    var tenant = delta.tenant[i];
+    var control = delta.control[i];
+    var inRun = typeof tenant === "number";
+    var controlInRun = typeof control === "number";
+    return [
+      change,
+      inRun ? tenant : -1,
+      inRun ? tenants[tenant][0] : tenant[0],
+      inRun ? tenants[tenant][1] : tenant[1],
+      controlInRun ? controls[control][0] : control[0],
+      controlInRun ? controls[control][1] : control[1],
+      delta.previous[i],
+      delta.status[i]
+    ];
+  });
   function optionalStatusColumn(label, statusOf) {
     return {
       label: label,
@@ -414,7 +479,7 @@ REPORT_SCRIPT = r"""
       optionalStatusColumn("Previous status", function (row) { return row[6]; }),
       optionalStatusColumn("Status", function (row) { return row[7]; })
     ],
-    rows: DATA.delta,
+    rows: deltaRows,
     searchText: function (row) { return row[2] + " " + row[3] + " " + row[4] + " " + row[5]; },
     filters: [choiceFilter("change", "Change", "changes",
       Object.keys(changeLabels).map(function (key) { return changeLabels[key]; }),
@@ -429,6 +494,23 @@ REPORT_SCRIPT = r"""
     } else {
       td.textContent = formatValue(value);
     }
+  }
+
+  // Decoded dataset rows of one operation and the [first, end) row range of each tenant,
+  // built on the first drill-down, so opening the page decodes none of them.
+  var decodedRows = {};
+  function operationRows(operation) {
+    if (!decodedRows[operation]) {
+      var data = DATA.rows[operation];
+      var ranges = {};
+      var tenant = 0;
+      data.tenantSteps.forEach(function (step, row) {
+        tenant += step;
+        if (ranges[tenant]) { ranges[tenant][1] = row + 1; } else { ranges[tenant] = [row, row + 1]; }
+      });
+      decodedRows[operation] = {columns: data.columns, values: data.cells.map(decodeColumn), ranges: ranges};
+    }
+    return decodedRows[operation];
   }
 
   function showTenant(t) {
@@ -453,18 +535,17 @@ REPORT_SCRIPT = r"""
     table.appendChild(el("thead")).appendChild(headRow);
     var body = el("tbody");
     byTenant[t].forEach(function (r) {
-      var row = results[r];
-      var control = controls[row[1]];
+      var control = controls[R.control[r]];
       var tr = el("tr");
       tr.appendChild(el("td", null, control[0] + " " + control[1]));
-      tr.appendChild(el("td", null, severities[row[3]]));
+      tr.appendChild(el("td", null, severities[R.severity[r]]));
       var statusCell = el("td");
-      statusCell.appendChild(statusBadge(statuses[row[2]]));
+      statusCell.appendChild(statusBadge(statuses[R.status[r]]));
       tr.appendChild(statusCell);
-      tr.appendChild(el("td", {"dir": "auto"}, str(row[4])));
-      tr.appendChild(el("td", null, evidenceText(row[5])));
+      tr.appendChild(el("td", {"dir": "auto"}, str(R.message[r])));
+      tr.appendChild(el("td", null, evidenceText(r)));
       tr.appendChild(el("td", null, control[6]));
-      tr.appendChild(el("td", null, str(row[6])));
+      tr.appendChild(el("td", null, str(R.waiver[r])));
       body.appendChild(tr);
     });
     table.appendChild(body);
@@ -473,25 +554,25 @@ REPORT_SCRIPT = r"""
     detail.appendChild(wrap);
 
     Object.keys(DATA.rows).forEach(function (operation) {
-      var entry = DATA.rows[operation];
-      var rows = entry.rows[String(t)];
-      if (!rows || !rows.length) { return; }
+      var entry = operationRows(operation);
+      var range = entry.ranges[t];
+      if (!range) { return; }
       var block = el("details", {"class": "rows"});
-      block.appendChild(el("summary", null, operation + ": " + rows.length + " rows"));
+      block.appendChild(el("summary", null, operation + ": " + (range[1] - range[0]) + " rows"));
       var rowsTable = el("table");
       var rowsHead = el("tr");
       entry.columns.forEach(function (column) { rowsHead.appendChild(el("th", {"scope": "col"}, column)); });
       rowsTable.appendChild(el("thead")).appendChild(rowsHead);
       var rowsBody = el("tbody");
-      rows.forEach(function (values) {
+      for (var row = range[0]; row < range[1]; row += 1) {
         var tr = el("tr");
-        values.forEach(function (value) {
+        entry.values.forEach(function (column) {
           var td = el("td", {"dir": "auto"});
-          cellText(value, td);
+          cellText(column[row], td);
           tr.appendChild(td);
         });
         rowsBody.appendChild(tr);
-      });
+      }
       rowsTable.appendChild(rowsBody);
       var rowsWrap = el("div", {"class": "table-wrap"});
       rowsWrap.appendChild(rowsTable);

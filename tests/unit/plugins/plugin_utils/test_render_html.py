@@ -21,6 +21,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_htm
     build_html,
     render_html,
 )
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_html_columns import (
+    decode_column,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_delta import (
     compute_delta,
 )
@@ -67,6 +70,13 @@ def payload_of(html: str) -> dict:
     return json.loads(match.group(1))
 
 
+def operation_rows(payload: dict, operation: str) -> tuple[list[str], list[list]]:
+    """Return the column names and decoded rows of one operation in the data block."""
+    entry = payload["rows"][operation]
+    columns = [decode_column(cells) for cells in entry["cells"]]
+    return entry["columns"], [list(values) for values in zip(*columns)]
+
+
 @pytest.fixture(scope="module")
 def plain_report() -> str:
     html, _stats = build_html(make_results(40, 7), make_dataset(40, 7), None)
@@ -92,7 +102,7 @@ def test_hostile_tenant_name_escaped(hostile_report):
 
 def test_hostile_name_kept_in_data(hostile_report):
     html, _stats = hostile_report
-    names = [tenant[0] for tenant in payload_of(html)["tenants"]]
+    names = decode_column(payload_of(html)["tenants"]["name"])
 
     assert HTML_NAME in names
 
@@ -109,9 +119,8 @@ def test_script_text_cannot_close_block(hostile_report):
 
 def test_javascript_link_dropped(hostile_report):
     html, _stats = hostile_report
-    urls = payload_of(html)["rows"]["urls.summary"]
-    column = urls["columns"].index("sample_url")
-    values = [row[column] for rows in urls["rows"].values() for row in rows]
+    columns, rows = operation_rows(payload_of(html), "urls.summary")
+    values = [row[columns.index("sample_url")] for row in rows]
 
     assert JAVASCRIPT_LINK in values
     assert {"u": JAVASCRIPT_LINK} not in values
@@ -222,12 +231,12 @@ def test_delta_rendered():
     current = make_results(12, 9)
     delta = compute_delta(previous, current)
     html, _stats = build_html(current, make_dataset(12, 9), delta)
-    rows = payload_of(html)["delta"]
+    changes = decode_column(payload_of(html)["delta"]["change"])
 
     expected = len(delta["newly_failing"]) + len(delta["still_failing"]) + len(delta["fixed"]) \
         + len(delta["other_changes"])
-    assert len(rows) == expected
-    assert {row[0] for row in rows} <= {"newly_failing", "still_failing", "fixed", "other_changes"}
+    assert len(changes) == expected
+    assert set(changes) <= {"newly_failing", "still_failing", "fixed", "other_changes"}
     assert f"<span class=\"value\">{len(delta['newly_failing'])}</span><span class=\"label\">newly failing" in html
 
 
@@ -236,14 +245,16 @@ def test_first_run_says_no_previous():
     html, _stats = build_html(current, make_dataset(6, 2), compute_delta(None, current))
 
     assert "No previous run to compare with." in html
-    assert payload_of(html)["delta"] == []
+    assert decode_column(payload_of(html)["delta"]["change"]) == []
 
 
 def test_summary_counts_match_results(plain_report):
     payload = payload_of(plain_report)
-    fails = sum(1 for row in payload["results"] if payload["statuses"][row[2]] == "fail")
+    statuses = decode_column(payload["results"]["status"])
+    fails = sum(1 for status in statuses if payload["statuses"][status] == "fail")
 
-    assert len(payload["results"]) == 40 * 6
+    assert len(statuses) == 40 * 6
+    assert sum(payload["results"]["tenantCounts"]) == 40 * 6
     assert f'<span class="value">{fails}</span><span class="label">fail</span>' in plain_report
 
 
@@ -254,5 +265,5 @@ def test_large_report_size():
     size = len(html.encode("utf-8"))
 
     print(f"HTML report for 5,000 tenants x 18 controls: {size / 1e6:.2f} MB")
-    assert len(payload_of(html)["results"]) == 5000 * 18
+    assert sum(payload_of(html)["results"]["tenantCounts"]) == 5000 * 18
     assert size < 15_000_000

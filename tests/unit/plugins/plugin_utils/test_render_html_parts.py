@@ -18,7 +18,12 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_htm
     horizontal_bars,
     score_histogram,
 )
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_html_columns import (
+    decode_column,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_html_data import (
+    NO_EVIDENCE,
+    VALUE_EVIDENCE,
     PayloadBuilder,
     script_json,
 )
@@ -111,11 +116,11 @@ def test_repeated_control_characters_counted_each_time():
 def test_unknown_tenant_and_control_added():
     builder = PayloadBuilder(RenderStats())
     builder.add_tenants([{"tsg_id": "1000000002", "display_name": "Known"}], {})
-    rows = builder.encode_results([{"tsg_id": "1999999999", "control": "NEW-001", "status": "odd"}])
+    columns = builder.encode_results([{"tsg_id": "1999999999", "control": "NEW-001", "status": "odd"}])
 
-    assert builder.tenants[rows[0][0]][0] == "1999999999"
-    assert builder.controls[rows[0][1]][0] == "NEW-001"
-    assert builder.statuses[rows[0][2]] == "odd"
+    assert builder.tenants[columns["tenant"][0]][0] == "1999999999"
+    assert builder.controls[columns["control"][0]][0] == "NEW-001"
+    assert builder.statuses[columns["status"][0]] == "odd"
 
 
 def test_tenants_sorted_by_name():
@@ -133,15 +138,85 @@ def test_tenants_sorted_by_name():
 
 def test_evidence_keeps_numbers():
     builder = PayloadBuilder(RenderStats())
-    rows = builder.encode_results([{
+    columns = builder.encode_results([{
         "tsg_id": "1", "control": "C", "status": "fail", "message": "m",
         "evidence": {"operation": "license.utilization", "field": "f", "observed": 93.5,
                      "comparison": "gt", "threshold": 90, "unit": "%", "rows": 1,
                      "sample": [1, 2]},
     }])
-    evidence = rows[0][5]
+    operation, field, comparison, threshold, unit = builder.evidence_kinds[columns["evidence"][0]]
 
-    assert evidence[2] == 93.5
-    assert evidence[4] == 90
-    assert builder.table.strings[evidence[0]] == "license.utilization"
-    assert builder.table.strings[evidence[7]] == '{"sample":[1,2]}'
+    assert columns["observed"] == [93.5]
+    assert columns["rows"] == [1]
+    assert threshold == 90
+    assert builder.table.strings[operation] == "license.utilization"
+    assert builder.table.strings[field] == "f"
+    assert builder.table.strings[comparison] == "gt"
+    assert builder.table.strings[unit] == "%"
+    assert builder.table.strings[columns["extra"][0]] == '{"sample":[1,2]}'
+
+
+def test_evidence_kind_shared_and_value_kept():
+    builder = PayloadBuilder(RenderStats())
+    evidence = {"operation": "o", "field": "f", "comparison": "gt", "threshold": 1, "unit": "u"}
+    columns = builder.encode_results([
+        {"tsg_id": "1", "control": "A", "status": "fail", "evidence": dict(evidence, observed=2)},
+        {"tsg_id": "1", "control": "B", "status": "pass", "evidence": dict(evidence, observed=0)},
+        {"tsg_id": "1", "control": "C", "status": "pass", "evidence": dict(evidence, threshold=1.0)},
+        {"tsg_id": "1", "control": "D", "status": "error", "evidence": "not a mapping"},
+        {"tsg_id": "1", "control": "E", "status": "skip"},
+    ])
+
+    # 1 and 1.0 print differently, so they are two kinds.
+    assert columns["evidence"] == [0, 0, 1, VALUE_EVIDENCE, NO_EVIDENCE]
+    assert len(builder.evidence_kinds) == 2
+    assert columns["observed"] == [2, 0, None, "not a mapping", None]
+
+
+def test_delta_payload_names_tenants_not_in_run():
+    builder = PayloadBuilder(RenderStats())
+    builder.add_tenants([{"tsg_id": "1000000002", "display_name": "Kept"}], {})
+    builder.add_controls([{"id": "C-1", "title": "Control one"}])
+    rows = builder.encode_delta({
+        "fixed": [{"tsg_id": "1000000009", "display_name": "Gone", "control": "C-1",
+                   "previous_status": "fail", "status": None}],
+        "newly_failing": [{"tsg_id": "1000000002", "control": "C-OLD",
+                           "previous_status": "pass", "status": "fail"}],
+    })
+    payload = builder.delta_payload(rows)
+
+    assert decode_column(payload["change"]) == ["newly_failing", "fixed"]
+    assert payload["tenant"] == [0, ["Gone", "1000000009"]]
+    assert payload["control"] == [["C-OLD", ""], 0]
+    assert [builder.statuses[status] for status in decode_column(payload["previous"])] == ["pass", "fail"]
+    assert decode_column(payload["status"])[1] == -1
+
+
+def test_dataset_rows_grouped_by_tenant():
+    builder = PayloadBuilder(RenderStats())
+    builder.add_tenants([{"tsg_id": "2", "display_name": "b"}, {"tsg_id": "1", "display_name": "a"}], {})
+    encoded = builder.encode_rows({"op": {"rows": [
+        {"tenant": {"tsg_id": "2"}, "value": "b-first"},
+        {"tenant": {"tsg_id": "1"}, "value": "a-only"},
+        {"tenant": None, "unmatched": True, "value": "left out"},
+        {"tenant": {"tsg_id": "2"}, "value": "b-second"},
+    ]}})["op"]
+
+    assert encoded["columns"] == ["value"]
+    assert encoded["tenantSteps"] == [0, 1, 0]
+    assert decode_column(encoded["cells"][0]) == ["a-only", "b-first", "b-second"]
+
+
+def test_tenant_path_shares_parent():
+    builder = PayloadBuilder(RenderStats())
+    builder.add_tenants([
+        {"tsg_id": "1", "display_name": "a", "path": ["Root", "a"]},
+        {"tsg_id": "2", "display_name": "b", "path": ["Root", "b"]},
+        {"tsg_id": "3", "display_name": "c", "path": ["Root", "other"]},
+        {"tsg_id": "4", "display_name": "d"},
+    ], {})
+    columns = {name: decode_column(column) for name, column in builder.tenant_columns().items()}
+
+    assert columns["pathParent"] == ["Root", "Root", None, None]
+    assert columns["path"] == [None, None, "Root / other", ""]
+    assert [tenant[2] for tenant in builder.tenants] == ["Root / a", "Root / b", "Root / other", ""]
