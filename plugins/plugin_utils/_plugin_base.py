@@ -21,15 +21,11 @@ import json
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Collection, Dict, Hashable, Mapping, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, Callable, Collection, Dict, Hashable, Mapping, Optional, Tuple, Type
 
 from ansible.errors import AnsibleError
 from ansible.utils.display import Display
 
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._client import (
-    Client,
-    requests_import_error,
-)
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors import (
     MonitorError,
     PermissionDeniedError,
@@ -41,6 +37,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options im
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cache import (
     scope_key as token_scope_key,
 )
+
+if TYPE_CHECKING:
+    from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._client import Client
 
 display = Display()
 
@@ -116,8 +115,15 @@ def load_settings(plugin: Any, messages: PluginMessages, plugin_label: str) -> C
         raise plugin_error(error, plugin_label) from None
 
 
-def open_client(settings: ConnectionSettings, messages: PluginMessages, plugin_label: str) -> Client:
+def open_client(settings: ConnectionSettings, messages: PluginMessages, plugin_label: str) -> "Client":
     """Create the API client of a plugin, or raise AnsibleError when requests is missing."""
+    # Imported here, so that a plugin run that sends no request, such as the inventory served
+    # from its cache, does not import the client and requests.
+    from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._client import (
+        Client,
+        requests_import_error,
+    )
+
     import_error = requests_import_error()
     if import_error:
         raise AnsibleError(
