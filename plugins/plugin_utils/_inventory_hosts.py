@@ -11,6 +11,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import functools
+import json
 import re
 import unicodedata
 from typing import Any, Dict, List, Mapping, Sequence
@@ -120,8 +122,15 @@ def tenant_host_variables(tenant: Mapping[str, Any]) -> Dict[str, Any]:
 
 def safe_group_name(prefix: str, value: Any) -> str:
     """Return ``prefix`` plus ``value`` in lower case, with other characters turned into '_'."""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
-    return prefix + (_UNSAFE_GROUP_CHARACTERS.sub("_", text.lower()).strip("_") or "unknown")
+    return _safe_group_name(prefix, str(value))
+
+
+# Region, license and parent values repeat across thousands of tenants, so each distinct one is
+# converted once. The bound keeps a long-lived process from growing without limit.
+@functools.lru_cache(maxsize=16384)
+def _safe_group_name(prefix: str, text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return prefix + (_UNSAFE_GROUP_CHARACTERS.sub("_", ascii_text.lower()).strip("_") or "unknown")
 
 
 def tenant_group_names(tenant: Mapping[str, Any]) -> List[str]:
@@ -134,3 +143,42 @@ def tenant_group_names(tenant: Mapping[str, Any]) -> List[str]:
     if tenant.get("parent_tsg_id"):
         groups.append(safe_group_name(PARENT_GROUP_PREFIX, tenant["parent_tsg_id"]))
     return groups
+
+
+def encode_tenant_table(tenants: Sequence[Mapping[str, Any]]) -> str:
+    """Encode tenants as compact JSON text: the field names once, then one row per tenant.
+
+    A tenant without one of the fields gets null in that column.
+    """
+    fields: Dict[str, None] = {}
+    for tenant in tenants:
+        fields.update(dict.fromkeys(tenant))
+    names = list(fields)
+    rows = [[tenant.get(name) for name in names] for tenant in tenants]
+    return json.dumps({"fields": names, "rows": rows}, separators=(",", ":"), ensure_ascii=False)
+
+
+def decode_tenant_table(text: str) -> List[Dict[str, Any]]:
+    """Decode the text of encode_tenant_table into one dict per tenant.
+
+    Raises ValueError when the text is not JSON or does not have that layout.
+    """
+    table = json.loads(text)
+    if not isinstance(table, dict):
+        raise ValueError("the tenant table is a %s, not an object" % type(table).__name__)
+
+    names = table.get("fields")
+    rows = table.get("rows")
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise ValueError("the tenant table has no list of field names")
+    if not isinstance(rows, list):
+        raise ValueError("the tenant table has no list of rows")
+    if rows and "tsg_id" not in names:
+        raise ValueError("the tenant table has no tsg_id field")
+
+    tenants = []
+    for position, row in enumerate(rows):
+        if not isinstance(row, list) or len(row) != len(names):
+            raise ValueError("row %d of the tenant table does not have %d values" % (position, len(names)))
+        tenants.append(dict(zip(names, row)))
+    return tenants

@@ -11,6 +11,8 @@ import pytest
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._inventory_hosts import (
     HOST_VARIABLE_FIELDS,
     assign_hostnames,
+    decode_tenant_table,
+    encode_tenant_table,
     safe_group_name,
     safe_hostname,
     tenant_group_names,
@@ -128,3 +130,61 @@ def test_groups_skip_missing_fields() -> None:
 def test_group_name_sanitised() -> None:
     assert safe_group_name("license_", "Prisma Access / SASE") == "license_prisma_access_sase"
     assert safe_group_name("license_", "***") == "license_unknown"
+
+
+def test_group_name_of_unhashable_value() -> None:
+    assert safe_group_name("license_", ["SASE"]) == "license_sase"
+
+
+def test_tenant_table_round_trip() -> None:
+    tenants = [
+        tenant("1000000001", "Root", parent_tsg_id=None, path=["Root"], depth=0),
+        tenant("1000000002", "Björk Bank 李", regions=["eu01", "us01"], license_activated=False),
+        tenant("1000000003", "{{ 7 * 6 }}", vertical=None, depth=2),
+    ]
+
+    decoded = decode_tenant_table(encode_tenant_table(tenants))
+
+    assert decoded == tenants
+    assert [type(record["depth"]) for record in decoded] == [int, int, int]
+    assert [type(record["license_activated"]) for record in decoded] == [bool, bool, bool]
+
+
+def test_tenant_table_lists_field_names_once() -> None:
+    tenants = [tenant("10000000%02d" % index, "Tenant %d" % index) for index in range(20)]
+
+    text = encode_tenant_table(tenants)
+
+    assert text.count('"display_name"') == 1
+    assert text.count('"license_activated"') == 1
+
+
+def test_tenant_table_fills_missing_fields() -> None:
+    partial = {"tsg_id": "1000000009", "display_name": "Partial"}
+
+    decoded = decode_tenant_table(encode_tenant_table([tenant("1000000002", "Full"), partial]))
+
+    assert decoded[1]["tsg_id"] == "1000000009"
+    assert decoded[1]["license_type"] is None
+    assert set(decoded[1]) == set(decoded[0])
+
+
+def test_tenant_table_empty() -> None:
+    assert decode_tenant_table(encode_tenant_table([])) == []
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("not json", "Expecting value"),
+        ("[]", "not an object"),
+        ('{"rows": []}', "no list of field names"),
+        ('{"fields": ["display_name"], "rows": [["Acme"]]}', "no tsg_id field"),
+        ('{"fields": ["tsg_id"], "rows": {}}', "no list of rows"),
+        ('{"fields": ["tsg_id", "depth"], "rows": [["1000000001"]]}', "row 0"),
+        ('{"fields": ["tsg_id"], "rows": ["1000000001"]}', "row 0"),
+    ],
+)
+def test_tenant_table_rejects_other_layouts(text, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        decode_tenant_table(text)
