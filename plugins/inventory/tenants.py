@@ -119,11 +119,10 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors imp
     MonitorError,
     PermissionDeniedError,
 )
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
-    load_tenants,
-)
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._inventory_hosts import (
     assign_hostnames,
+    decode_tenant_table,
+    encode_tenant_table,
     tenant_group_names,
     tenant_host_variables,
 )
@@ -151,6 +150,11 @@ CONFIG_SUFFIXES = (".mt_monitor.yml", ".mt_monitor.yaml")
 # Templated at run time, so tenant hosts run modules on the Python that runs the playbook.
 PYTHON_INTERPRETER_TEMPLATE = "{{ ansible_playbook_python }}"
 
+# The cache entry stores the tenants as one JSON text (encode_tenant_table), so ansible-core's
+# cache layer decodes and checks one string instead of every value of every tenant. An entry
+# of another layout, such as the list of tenant dicts of layout 1, is read as a cache miss.
+CACHE_LAYOUT = 2
+
 
 def _trusted_template(text: str) -> Any:
     return trust_as_template(text) if HAS_TRUST_TAGS else text
@@ -173,7 +177,6 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
         messages = PluginMessages(PLUGIN_LABEL)
         settings = load_settings(self, messages, PLUGIN_LABEL)
-        # Cached tenants are used only for the same scope, in case the credentials changed.
         scope = [settings.api_url, settings.tsg_id]
 
         cache_key = self.get_cache_key(path)
@@ -181,21 +184,26 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         update_cache = bool(self.get_option("cache")) and not cache
         tenants: Optional[List[Dict[str, Any]]] = None
         if use_cache:
-            cached = self._cache.get(cache_key)
-            if isinstance(cached, dict) and cached.get("scope") == scope:
-                tenants = cached.get("tenants")
-                messages.debug("%d tenants from the inventory cache" % len(tenants or []))
-            else:
+            tenants = _tenants_from_cache(self._cache.get(cache_key), scope, messages)
+            if tenants is None:
                 update_cache = True
 
         if tenants is None:
             tenants = self._fetch_tenants(settings, messages)
         if update_cache:
-            self._cache[cache_key] = {"scope": scope, "tenants": tenants}
+            self._cache[cache_key] = {
+                "layout": CACHE_LAYOUT,
+                "scope": scope,
+                "tenant_table": encode_tenant_table(tenants),
+            }
 
         self._populate(tenants)
 
     def _fetch_tenants(self, settings: Any, messages: PluginMessages) -> List[Dict[str, Any]]:
+        # Imported here, so a run served from the cache does not import the API client, requests
+        # and the gathering code.
+        from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import load_tenants
+
         client = open_client(settings, messages, PLUGIN_LABEL)
         try:
             tenants = load_tenants(
@@ -215,6 +223,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         client: Any, settings: Any, tenants: List[Dict[str, Any]], messages: PluginMessages
     ) -> List[Dict[str, Any]]:
         """Return the tenants whose own scope can read the hierarchy, leaving out 403s."""
+
+        from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import load_tenants
 
         def check(tenant: Dict[str, Any]) -> None:
             load_tenants(
@@ -242,27 +252,60 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def _populate(self, tenants: List[Dict[str, Any]]) -> None:
         strict = self.get_option("strict")
+        compose = self.get_option("compose")
+        composed_groups = self.get_option("groups")
+        keyed_groups = self.get_option("keyed_groups")
         try:
             names = assign_hostnames(tenants, self.get_option("hostname_source"))
         except ValueError as error:
             raise AnsibleError("%s: %s" % (PLUGIN_LABEL, error)) from None
+
+        # set_variable copies each value before it stores it, so every host can be given
+        # the same two objects.
+        connection = _trusted_template("local")
+        interpreter = _trusted_template(PYTHON_INTERPRETER_TEMPLATE)
+        added_groups = set()
 
         for name, tenant in zip(names, tenants):
             host = self.inventory.add_host(name)
             variables = tenant_host_variables(tenant)
             for key, value in variables.items():
                 self.inventory.set_variable(host, key, _untrusted(value))
-            self.inventory.set_variable(host, "ansible_connection", _trusted_template("local"))
-            self.inventory.set_variable(
-                host, "ansible_python_interpreter", _trusted_template(PYTHON_INTERPRETER_TEMPLATE)
-            )
+            self.inventory.set_variable(host, "ansible_connection", connection)
+            self.inventory.set_variable(host, "ansible_python_interpreter", interpreter)
 
             for group in tenant_group_names(tenant):
-                self.inventory.add_group(group)
+                if group not in added_groups:
+                    self.inventory.add_group(group)
+                    added_groups.add(group)
                 self.inventory.add_child(group, host)
 
-            self._set_composite_vars(self.get_option("compose"), variables, host, strict=strict)
-            self._add_host_to_composed_groups(self.get_option("groups"), variables, host, strict=strict)
-            self._add_host_to_keyed_groups(
-                self.get_option("keyed_groups"), variables, host, strict=strict
-            )
+            # Constructable does nothing for an option that is not set, so the calls are skipped.
+            if compose:
+                self._set_composite_vars(compose, variables, host, strict=strict)
+            if composed_groups:
+                self._add_host_to_composed_groups(composed_groups, variables, host, strict=strict)
+            if keyed_groups:
+                self._add_host_to_keyed_groups(keyed_groups, variables, host, strict=strict)
+
+
+def _tenants_from_cache(entry: Any, scope: List[str], messages: PluginMessages) -> Optional[List[Dict[str, Any]]]:
+    """Return the tenants of a cache entry, or None when it is missing, stale or unreadable."""
+    if not isinstance(entry, dict) or entry.get("layout") != CACHE_LAYOUT:
+        return None
+    # Cached tenants are used only for the same scope, in case the credentials changed.
+    if entry.get("scope") != scope:
+        messages.debug("the inventory cache is for another API URL or TSG ID, so the hierarchy is requested")
+        return None
+
+    text = entry.get("tenant_table")
+    if not isinstance(text, str):
+        return None
+    try:
+        tenants = decode_tenant_table(text)
+    except ValueError as error:
+        messages.debug("the inventory cache entry is invalid (%s), so the hierarchy is requested" % error)
+        return None
+
+    messages.debug("%d tenants from the inventory cache" % len(tenants))
+    return tenants

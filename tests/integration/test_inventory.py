@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._inventory_hosts import (
+    decode_tenant_table,
+)
 from ansible_collections.prisma_sase.mt_monitor.tests.integration._simulator import (
     DEMO_ROOT_TSG_ID,
 )
@@ -105,6 +108,77 @@ def test_cache_off_calls_api_each_run(tmp_path, simulator) -> None:
     for name in ("one", "two"):
         inventory_list(run_inventory(tmp_path / name, config, simulator.connection_environment()))
     assert stats(simulator)["operations"]["tenant.hierarchy"] == 2
+
+
+def test_cached_run_lists_same_inventory(tmp_path, simulator) -> None:
+    config = write_inventory_config(tmp_path, CACHED_CONFIG.format(cache=tmp_path / "cache"))
+    reset(simulator)
+    fresh = run_inventory(tmp_path / "fresh", config, simulator.connection_environment())
+    assert fresh.rc == 0, fresh.output()
+    assert stats(simulator)["operations"]["tenant.hierarchy"] == 1
+
+    reset(simulator)
+    cached = run_inventory(tmp_path / "cached", config, simulator.connection_environment())
+    assert cached.rc == 0, cached.output()
+    counters = stats(simulator)
+    assert counters["api_calls"] == 0, counters
+    assert counters["token_requests_total"] == 0, counters
+    # Compared before plain(), so the untrusted form of API text must survive the cache too.
+    assert json.loads(cached.stdout) == json.loads(fresh.stdout)
+
+
+def test_cache_used_only_for_same_tsg_id(tmp_path, simulator) -> None:
+    config = write_inventory_config(tmp_path, CACHED_CONFIG.format(cache=tmp_path / "cache"))
+    full = inventory_list(run_inventory(tmp_path / "full", config, simulator.connection_environment()))
+    child = next(
+        variables for variables in full["_meta"]["hostvars"].values() if variables["tenant_depth"] == 1
+    )
+
+    reset(simulator)
+    environment = dict(simulator.connection_environment(), PRISMA_SASE_TSG_ID=child["tenant_tsg_id"])
+    subtree = inventory_list(run_inventory(tmp_path / "subtree", config, environment))
+
+    assert stats(simulator)["operations"]["tenant.hierarchy"] == 1
+    full_ids = {variables["tenant_tsg_id"] for variables in full["_meta"]["hostvars"].values()}
+    subtree_ids = {variables["tenant_tsg_id"] for variables in subtree["_meta"]["hostvars"].values()}
+    assert child["tenant_tsg_id"] in subtree_ids
+    assert DEMO_ROOT_TSG_ID not in subtree_ids
+    assert subtree_ids < full_ids
+
+
+def older_layout(entry: dict) -> dict:
+    """Return the entry in cache layout 1, a list of tenant dicts without a layout key."""
+    return {"scope": entry["scope"], "tenants": decode_tenant_table(entry["tenant_table"])}
+
+
+def truncated_table(entry: dict) -> dict:
+    return dict(entry, tenant_table=entry["tenant_table"][:-10])
+
+
+@pytest.mark.parametrize("rewrite", [older_layout, truncated_table], ids=["older_layout", "truncated_table"])
+def test_unusable_cache_entry_is_refetched(tmp_path, simulator, rewrite) -> None:
+    cache = tmp_path / "cache"
+    config = write_inventory_config(tmp_path, CACHED_CONFIG.format(cache=cache))
+    first = inventory_list(run_inventory(tmp_path / "first", config, simulator.connection_environment()))
+
+    [entry_file] = list(cache.iterdir())
+    stored = json.loads(entry_file.read_text(encoding="utf-8"))
+    # ansible-core 2.19 and later keep the plugin's entry as JSON text under "__payload__".
+    if "__payload__" in stored:
+        stored["__payload__"] = json.dumps(rewrite(json.loads(stored["__payload__"])))
+    else:
+        stored = rewrite(stored)
+    entry_file.write_text(json.dumps(stored), encoding="utf-8")
+
+    reset(simulator)
+    second = inventory_list(run_inventory(tmp_path / "second", config, simulator.connection_environment()))
+    assert stats(simulator)["operations"]["tenant.hierarchy"] == 1
+    assert second == first
+
+    reset(simulator)
+    third = inventory_list(run_inventory(tmp_path / "third", config, simulator.connection_environment()))
+    assert stats(simulator)["api_calls"] == 0
+    assert third == first
 
 
 def test_hostnames_from_tsg_id_and_constructed(tmp_path, simulator) -> None:
