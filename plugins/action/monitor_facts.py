@@ -2,11 +2,13 @@
 # Copyright (c) 2026 prisma_sase.mt_monitor contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Controller side of monitor_facts: pick the tenant scope and write the dataset file.
+"""Controller side of monitor_facts: pick the tenant scope, gather, write the dataset file.
 
-The module gathers wherever it runs. This plugin fills ``tenant_tsg_id`` from the host
-variable that the tenants inventory sets, and writes ``dest`` on the controller, as the
-module documentation promises, even when the task runs on another host.
+This plugin fills ``tenant_tsg_id`` from the host variable that the tenants inventory sets,
+and writes ``dest`` on the controller, as the module documentation promises, even when the
+task runs on another host. On a local connection without become it gathers in this process
+with the module's own code and argument spec, which spares the module start and the
+encoding and decoding of a large result. On any other connection it runs the module.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,6 +20,7 @@ from typing import Any, Dict, Optional
 
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset_file import (
     check_dest,
@@ -28,9 +31,23 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors imp
     InvalidInputError,
     MonitorError,
 )
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._facts_controller import (
+    run_on_controller,
+)
 
 MODULE_NAME = "prisma_sase.mt_monitor.monitor_facts"
 TENANT_HOST_VARIABLE = "tenant_tsg_id"
+
+display = Display()
+
+
+def gathers_on_controller(connection: Any, become: bool) -> bool:
+    """Tell whether the task may gather in this process: a local connection without become.
+
+    A module on such a connection runs as the controller's user on the controller, so the
+    result is the same. With become, or on any other connection, the module runs on the target.
+    """
+    return getattr(connection, "transport", None) == "local" and not become
 
 
 def parse_return_facts(value: Any, dest: Any) -> bool:
@@ -83,11 +100,7 @@ class ActionModule(ActionBase):
         if module_args.get("tenant_tsg_id") in (None, "") and task_vars.get(TENANT_HOST_VARIABLE):
             module_args["tenant_tsg_id"] = str(task_vars[TENANT_HOST_VARIABLE])
 
-        result.update(
-            self._execute_module(
-                module_name=MODULE_NAME, module_args=module_args, task_vars=task_vars
-            )
-        )
+        result.update(self._gather(module_args, task_vars))
         if result.get("failed") or not path:
             return result
 
@@ -115,3 +128,18 @@ class ActionModule(ActionBase):
             del result["ansible_facts"]
             result["summary"] = dataset_summary(dataset)
         return result
+
+    def _gather(self, module_args: Dict[str, Any], task_vars: Dict[str, Any]) -> Dict[str, Any]:
+        if not gathers_on_controller(self._connection, bool(self._play_context.become)):
+            return self._execute_module(
+                module_name=MODULE_NAME, module_args=module_args, task_vars=task_vars
+            )
+
+        environment: Dict[str, Any] = {}
+        self._compute_environment_string(environment)
+        return run_on_controller(
+            module_args,
+            check_mode=bool(self._task.check_mode),
+            environment=environment,
+            debug=display.debug,
+        )

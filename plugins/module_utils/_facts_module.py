@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from datetime import datetime, timezone
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
@@ -36,9 +36,13 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors imp
     MonitorError,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options import (
+    ConnectionSettings,
     connection_argument_spec,
     settings_from_module,
     validate_tsg_id,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cache import (
+    TokenCache,
 )
 
 # Key of the dataset under ansible_facts.
@@ -63,18 +67,24 @@ def facts_argument_spec() -> Dict[str, Dict[str, Any]]:
     return spec
 
 
+WarnCallback = Callable[[str], None]
+
+
 def gather_facts(
-    module: AnsibleModule, now: Optional[datetime] = None
+    params: Mapping[str, Any],
+    settings: ConnectionSettings,
+    warn: WarnCallback,
+    debug: WarnCallback,
+    token_cache: Optional[TokenCache] = None,
+    now: Optional[datetime] = None,
 ) -> Dict[str, Any]:
-    """Gather the dataset that the module's parameters describe; raise MonitorError."""
-    params = module.params
-    settings = settings_from_module(module)
+    """Gather the dataset that validated monitor_facts parameters describe; raise MonitorError."""
     names = resolve_operation_names(params["operations"])
     scope = params["tenant_tsg_id"]
     if scope is not None:
         scope = validate_tsg_id(scope)
 
-    client = Client(settings, warn=module.warn, debug=module.debug)
+    client = Client(settings, warn=warn, debug=debug, token_cache=token_cache)
     try:
         return collect_dataset(
             client,
@@ -83,10 +93,39 @@ def gather_facts(
             time_range=params["time_range"],
             scope_tsg_id=scope,
             now=now or datetime.now(timezone.utc),
-            warn=module.warn,
+            warn=warn,
         )
     finally:
         client.close()
+
+
+def gather_and_write(
+    params: Mapping[str, Any],
+    settings_factory: Callable[[], ConnectionSettings],
+    check_mode: bool,
+    warn: WarnCallback,
+    debug: WarnCallback,
+    token_cache: Optional[TokenCache] = None,
+) -> Tuple[bool, Dict[str, Any]]:
+    """Check dest, gather, warn about failed requests and write dest if set; raise MonitorError.
+
+    Returns whether dest changed and the dataset. The module and the controller-side run of
+    the action plugin both call this, so they gather and warn the same way. ``settings_factory``
+    is called after the dest check, so a bad dest is reported before invalid connection options.
+    """
+    if params["dest"] and not check_mode:
+        check_dest(params["dest"])
+    settings = settings_factory()
+    dataset = gather_facts(params, settings, warn, debug, token_cache=token_cache)
+    warning = failed_requests_warning(dataset["errors"])
+    if warning:
+        warn(warning)
+    changed = False
+    if params["dest"]:
+        changed = write_dataset(
+            params["dest"], dataset, parse_mode(params["mode"]), check_mode=check_mode
+        )
+    return changed, dataset
 
 
 def run_facts_module() -> None:
@@ -97,20 +136,13 @@ def run_facts_module() -> None:
         module.fail_json(msg=missing_required_lib("requests"), exception=import_error)
 
     try:
-        if module.params["dest"] and not module.check_mode:
-            check_dest(module.params["dest"])
-        dataset = gather_facts(module)
-        warning = failed_requests_warning(dataset["errors"])
-        if warning:
-            module.warn(warning)
-        changed = False
-        if module.params["dest"]:
-            changed = write_dataset(
-                module.params["dest"],
-                dataset,
-                parse_mode(module.params["mode"]),
-                check_mode=module.check_mode,
-            )
+        changed, dataset = gather_and_write(
+            module.params,
+            lambda: settings_from_module(module),
+            module.check_mode,
+            module.warn,
+            module.debug,
+        )
     except MonitorError as error:
         module.fail_json(msg=error.message, error=error.to_dict())
         return

@@ -94,6 +94,15 @@ notes:
   - With the default O(return_facts=true) the dataset is returned only as C(ansible_facts.mt_monitor),
     so fact caching keeps the dataset per host.
     Large datasets are better read from O(dest) than passed between tasks.
+  - On a C(local) connection without C(become), which C(localhost) and the hosts of the
+    P(prisma_sase.mt_monitor.tenants#inventory) inventory use, the action plugin gathers in the
+    ansible-playbook worker process and does not start the module. It validates the same options,
+    reads the C(PRISMA_SASE_*) fallbacks from the controller's environment and the task's
+    C(environment), masks the values of C(client_secret) and C(access_token), and returns the
+    same result, warnings and failures as the module. This saves the module start and the
+    encoding and decoding of a dataset of megabytes. The worker runs the controller's Python,
+    so C(ansible_python_interpreter) does not apply there.
+  - On any other connection, or with C(become), the module runs on the target host as usual.
 seealso:
   - plugin: prisma_sase.mt_monitor.tenants
     plugin_type: inventory
