@@ -19,13 +19,19 @@ __metaclass__ = type
 import math
 import re
 import warnings
+from copy import copy
 from typing import Any, Iterable
 
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_common import (
     RenderStats,
     clean_and_count,
+    clean_text,
     is_formula_like,
     to_json_text,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_xlsx_rows import (
+    SPREADSHEET_ERROR_CODES,
+    install_fast_rows,
 )
 
 try:
@@ -74,6 +80,7 @@ class SheetWriter:
         self.header: list[str] = []
         self.bold = Font(bold=True)
         self.wrap = Alignment(wrap_text=False, vertical="top")
+        self._styles: dict[tuple[int, int, bool], Any] = {}
 
     @property
     def title(self) -> str:
@@ -82,26 +89,70 @@ class SheetWriter:
     def cell(self, value: Any, *, fill: Any = None, font: Any = None, link: str | None = None,
              where: str = "") -> Any:
         """Build one cell: strings cleaned and stored as text, numbers as numbers."""
-        cell = WriteOnlyCell(self.worksheet)
         if isinstance(value, bool) or value is None or isinstance(value, (int, float)) and math.isfinite(value):
+            cell = WriteOnlyCell(self.worksheet)
             cell.value = value
         else:
-            if isinstance(value, (dict, list, tuple)):
-                value = to_json_text(value)
-            text = clean_and_count(value, self.stats, self.limit,
-                                   where or f"{self.worksheet.title} row {self.rows_written + 2}")
-            cell.value = text
-            # openpyxl marks text starting with '=' as a formula, so the text type is forced.
-            cell.data_type = "s"
-            if is_formula_like(text):
-                cell.quotePrefix = True
+            cell = self._text_cell(self._clean(value, where))
+        if fill is not None or font is not None:
+            self._apply_style(cell, fill, font)
+        if link is not None:
+            cell.hyperlink = link
+        return cell
+
+    def _text_cell(self, text: str) -> Any:
+        cell = WriteOnlyCell(self.worksheet)
+        cell.value = text
+        # openpyxl marks text starting with '=' as a formula, so the text type is forced.
+        cell.data_type = "s"
+        if is_formula_like(text):
+            cell.quotePrefix = True
+        return cell
+
+    def value(self, value: Any) -> Any:
+        """Return what to append for one unstyled value: the plain value where openpyxl stores
+        it unchanged, else a cell whose type is forced to text.
+
+        A plain value costs openpyxl far less than a cell object, which it handles through an
+        exception per cell. Text that openpyxl would store as a formula or an error code, and
+        text that needs the quotePrefix style, still becomes a cell.
+        """
+        if value is None or isinstance(value, (bool, int)):
+            return value
+        if isinstance(value, float) and math.isfinite(value):
+            return value
+        text = self._clean(value, "")
+        if text in SPREADSHEET_ERROR_CODES or is_formula_like(text):
+            return self._text_cell(text)
+        return text
+
+    def _clean(self, value: Any, where: str) -> str:
+        """Clean one value and count the changes, naming the cell only when it was cut."""
+        if isinstance(value, (dict, list, tuple)):
+            value = to_json_text(value)
+        cleaned = clean_text(value, self.limit)
+        if cleaned.controls_replaced or cleaned.truncated:
+            self.stats.record(cleaned, where or f"{self.worksheet.title} row {self.rows_written + 2}")
+        return cleaned.text
+
+    def _apply_style(self, cell: Any, fill: Any, font: Any) -> None:
+        """Set fill and font, reusing the style index of an earlier cell with the same pair.
+
+        openpyxl hashes each style object to find its index, which costs more than writing
+        the cell, so each pair is looked up once per sheet. The cache keys on object identity,
+        so the fill and font objects must stay referenced and unchanged while the sheet is
+        written, as the workbook's StatusStyles and the header font are.
+        """
+        key = (id(fill), id(font), bool(cell.quotePrefix))
+        cached = self._styles.get(key)
+        if cached is not None:
+            cell._style = copy(cached)  # pylint: disable=protected-access
+            return
         if fill is not None:
             cell.fill = fill
         if font is not None:
             cell.font = font
-        if link is not None:
-            cell.hyperlink = link
-        return cell
+        self._styles[key] = copy(cell._style)  # pylint: disable=protected-access
 
     def write_header(self, names: Iterable[str], widths: Iterable[int] | None = None) -> None:
         """Write the bold header row, set column widths, freeze the panes and set the print layout."""
@@ -113,10 +164,11 @@ class SheetWriter:
         self.worksheet.freeze_panes = "A2"
         set_print_layout(self.worksheet)
         self.worksheet.append([self.cell(name, font=self.bold) for name in self.header])
+        install_fast_rows(self.worksheet)
 
     def append(self, values: Iterable[Any]) -> None:
         """Write one data row of plain values."""
-        self.worksheet.append([self.cell(value) for value in values])
+        self.worksheet.append([self.value(value) for value in values])
         self.rows_written += 1
 
     def append_cells(self, cells: list[Any]) -> None:

@@ -141,11 +141,11 @@ def write_matrix(writer: SheetWriter, tenants: Sequence[Mapping[str, Any]],
 
     for tenant in tenants:
         tsg_id = str(tenant.get("tsg_id"))
-        cells = [writer.cell(_name(tenant)), writer.cell(tenant.get("tsg_id"))]
+        cells = [writer.value(_name(tenant)), writer.value(tenant.get("tsg_id"))]
         for control_id in control_ids:
             status = statuses.get((tsg_id, control_id))
             if status is None:
-                cells.append(writer.cell(None))
+                cells.append(None)
                 continue
             link = Hyperlink(ref="", location=f"'{quoted_title}'!A{rows[(tsg_id, control_id)]}",
                              tooltip=f"{control_id}: {status}")
@@ -167,18 +167,18 @@ def write_results(writer: SheetWriter, ordered_results: Sequence[Mapping[str, An
         waiver = item.get("waiver") or {}
         status = str(item.get("status"))
         cells = [
-            writer.cell(_name(tenants.get(tsg_id))),
-            writer.cell(item.get("tsg_id")),
-            writer.cell(item.get("control")),
-            writer.cell(control.get("title")),
-            writer.cell(control.get("family")),
-            writer.cell(item.get("severity", control.get("severity"))),
+            writer.value(_name(tenants.get(tsg_id))),
+            writer.value(item.get("tsg_id")),
+            writer.value(item.get("control")),
+            writer.value(control.get("title")),
+            writer.value(control.get("family")),
+            writer.value(item.get("severity", control.get("severity"))),
             writer.cell(status, fill=styles.fill(status), font=styles.font(status)),
-            writer.cell(item.get("message")),
-            writer.cell(item.get("evidence")),
-            writer.cell(control.get("remediation")),
-            writer.cell(waiver.get("reason") if isinstance(waiver, dict) else waiver),
-            writer.cell(waiver.get("expires") if isinstance(waiver, dict) else None),
+            writer.value(item.get("message")),
+            writer.value(item.get("evidence")),
+            writer.value(control.get("remediation")),
+            writer.value(waiver.get("reason") if isinstance(waiver, dict) else waiver),
+            writer.value(waiver.get("expires") if isinstance(waiver, dict) else None),
         ]
         writer.append_cells(cells)
     writer.finish_table("Results")
