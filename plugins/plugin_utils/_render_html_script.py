@@ -84,10 +84,9 @@ REPORT_SCRIPT = r"""
   var R = decodeColumns(DATA.results,
     ["control", "status", "severity", "message", "evidence", "observed", "rows", "extra", "waiver"]);
   var resultCount = R.control.length;
-  var resultTenant = new Array(resultCount);
-  var next = 0;
+  var resultTenant = [];
   DATA.results.tenantCounts.forEach(function (count, t) {
-    for (var k = 0; k < count; k += 1) { resultTenant[next] = t; next += 1; }
+    for (var k = 0; k < count; k += 1) { resultTenant.push(t); }
   });
 
   // Evidence kind -1 is no evidence, -2 a single value in the observed column, and any
