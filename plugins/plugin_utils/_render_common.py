@@ -149,6 +149,9 @@ def clean_structure(value: Any, stats: RenderStats, limit: int | None = CELL_LIM
     JSON cannot hold them.
     """
     if isinstance(value, str):
+        # Most text needs no change, so it is returned without building a CleanText.
+        if (limit is None or len(value) <= limit) and _CONTROL_CHARACTERS.search(value) is None:
+            return value
         return clean_and_count(value, stats, limit)
     if isinstance(value, bool) or value is None or isinstance(value, int):
         return value

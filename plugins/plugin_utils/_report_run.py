@@ -30,8 +30,8 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_htm
     render_html,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_json import (
-    build_json_document,
     render_json,
+    same_report_sections,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_junit import (
     render_junit,
@@ -146,8 +146,7 @@ def _same_results(previous: Mapping[str, Any], results: Mapping[str, Any],
     if (before.get("policy") or {}).get("digest") != (results.get("policy") or {}).get("digest"):
         return False
     # Compare what the JSON report would store, after the same ordering and text cleaning.
-    current = build_json_document(results, dataset, replace(options, delta=None))
-    return current["results"] == before and current["dataset"] == previous.get("dataset")
+    return same_report_sections(results, dataset, options, previous)
 
 
 def resolve_delta(directory: str, results: Mapping[str, Any], dataset: Mapping[str, Any],

@@ -4,22 +4,32 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
+
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_common import (
     CELL_LIMIT,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_json import (
+    build_json_document,
     render_json,
+    same_report_sections,
+    stream_json_report,
+    write_json,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_junit import (
     render_junit,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_delta import (
     compute_delta,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_meta import (
+    ReportOptions,
 )
 from ansible_collections.prisma_sase.mt_monitor.tests.fixtures.report_data import (
     FORMULA_NAME,
@@ -160,3 +170,47 @@ def test_junit_same_bytes(tmp_path: Path) -> None:
     second = render_junit(make_results(6, 4), make_dataset(6, 4), str(tmp_path))
     assert first.changed
     assert not second.changed
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+def test_json_stream_equals_document_bytes(hostile: bool) -> None:
+    results = make_results(12, seed=3, hostile=hostile)
+    dataset = make_dataset(12, seed=3, hostile=hostile)
+    options = ReportOptions(text_limit=200, delta=compute_delta(make_results(10, seed=4), results))
+    expected = io.BytesIO()
+    write_json(build_json_document(results, dataset, options), expected)
+
+    streamed = io.BytesIO()
+    stream_json_report(results, dataset, options, streamed)
+    assert streamed.getvalue() == expected.getvalue()
+    report = json.loads(streamed.getvalue())["report"]
+    if hostile:
+        assert report["text_cleaning"]["truncated_values"] > 0
+
+
+def test_json_stream_empty_documents() -> None:
+    expected = io.BytesIO()
+    write_json(build_json_document({}, {}, ReportOptions()), expected)
+    streamed = io.BytesIO()
+    stream_json_report({}, {}, ReportOptions(), streamed)
+    assert streamed.getvalue() == expected.getvalue()
+
+
+def test_same_report_sections_cases() -> None:
+    results = make_results(8, seed=5, hostile=True)
+    dataset = make_dataset(8, seed=5, hostile=True)
+    options = ReportOptions(text_limit=300)
+    previous = json.loads(json.dumps(build_json_document(results, dataset, options)))
+    assert same_report_sections(results, dataset, options, previous)
+
+    changed_result = json.loads(json.dumps(previous))
+    changed_result["results"]["results"][3]["status"] = "changed"
+    assert not same_report_sections(results, dataset, options, changed_result)
+
+    changed_row = json.loads(json.dumps(previous))
+    operation = sorted(changed_row["dataset"]["datasets"])[0]
+    changed_row["dataset"]["datasets"][operation]["rows"].pop()
+    assert not same_report_sections(results, dataset, options, changed_row)
+
+    assert not same_report_sections(results, dataset, ReportOptions(text_limit=100), previous)
+    assert not same_report_sections(results, dataset, options, {"results": previous["results"]})
