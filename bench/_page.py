@@ -105,24 +105,27 @@ def _gathering(result: Dict[str, Any]) -> List[str]:
         ("Both monitor_facts rows write the dataset to `dest`. The first uses the default `return_facts: true`, "
          "so the dataset is also returned as `ansible_facts.mt_monitor`. The second sets `return_facts: false`, "
          "so ansible-playbook's main process gets only `dest` and a summary. The uri tasks return every "
-         "response body as their result, without `register`. The three kinds of run alternate in every repetition."),
+         "response body as their result, without `register`. The three kinds of run alternate in every repetition. "
+         "The tasks run on localhost, a local connection, so monitor_facts gathers in ansible-playbook's worker "
+         "without starting its module, while the bound still counts one module start. Only the bench's task "
+         "timer callback is enabled."),
         "",
     ]
     if result["bound_ratio"] > 1.3:
         lines += [
             "monitor_facts takes %.1f s more than the bound. The bound counts only waiting for the "
             "simulator's latency. It leaves out the CPU work that shares the 2 cores. The simulator "
-            "builds responses for %d tenants, the module parses and joins them and encodes the dataset "
-            "as its result, and ansible-playbook decodes it (see Profiles)." % (result["facts_task_s"] - result["bound_s"], result["tenants"]),
+            "builds responses for %d tenants, monitor_facts parses and joins them in the worker, and "
+            "ansible-core copies the dataset as facts in the worker and for the callbacks in the main "
+            "process (see Profiles)." % (result["facts_task_s"] - result["bound_s"], result["tenants"]),
             "",
         ]
     if "file_task_s" in result and result["file_speedup"] < 10:
         lines += [
             "For 10x the monitor_facts task would have to finish in %.1f s. `return_facts: false` saves %.1f s, "
             "the dataset's way through ansible-playbook's main process and fact store. The %.1f s that remain "
-            "over the bound are the module's no_log scan of the result (`remove_values` in ansible-core), "
-            "encoding the result and decoding it in the worker. All of it runs on the cores that the "
-            "simulator and other processes share (see Profiles)."
+            "over the bound are parsing and joining the responses and writing `dest`. All of it runs on the "
+            "cores that the simulator and other processes share (see Profiles)."
             % (result["uri_task_s"] / 10, result["facts_task_s"] - result["file_task_s"], result["file_task_s"] - result["bound_s"]),
             "",
         ]
@@ -147,6 +150,11 @@ def _inventory(result: Dict[str, Any]) -> List[str]:
     return lines
 
 
+def _cpu_note(result: Dict[str, Any], key: str) -> str:
+    """Return the CPU time of a measurement for a table cell, or nothing for older results."""
+    return " (CPU time %.2f s)" % result[key] if key in result else ""
+
+
 def _inventory_parts(result: Dict[str, Any]) -> List[str]:
     hosts = result["tenants"] + 1
     rest_s = result["cached_s"] - result["floor_s"] - result["parse_cached_s"]
@@ -156,13 +164,17 @@ def _inventory_parts(result: Dict[str, Any]) -> List[str]:
         "| measure | time |",
         "|---|---|",
         "| start-up floor: `ansible-inventory --list` on a static inventory of one host | %.2f s |" % result["floor_s"],
-        "| plugin, uncached: loading it and its `parse`, the hierarchy request included | %.2f s |" % result["parse_uncached_s"],
-        "| plugin, from the cache: loading it and its `parse` | %.2f s |" % result["parse_cached_s"],
+        "| plugin, uncached: loading it and its `parse`, the hierarchy request included | %.2f s%s |"
+        % (result["parse_uncached_s"], _cpu_note(result, "parse_uncached_cpu_s")),
+        "| plugin, from the cache: loading it and its `parse` | %.2f s%s |"
+        % (result["parse_cached_s"], _cpu_note(result, "parse_cached_cpu_s")),
         "| `ansible-inventory --graph` from the cache | %.2f s |" % result["graph_cached_s"],
         "| `ansible-inventory --list --export` from the cache | %.2f s |" % result["export_cached_s"],
         "",
         "The plugin rows time `InventoryManager` over the same source in a fresh Python process "
         "(`bench/_inventory_parse.py`), after ansible-core is imported and before any output is made. "
+        "Their CPU time, user and system time of that process, changes less than the wall time when "
+        "other processes share the machine. "
         "The targets stay compared to the `--list` wall time, because that is what a user or an "
         "inventory sync waits for. The floor and the plugin rows show which part of it the collection "
         "controls. In the cached `--list` run, about %.2f s remain after the floor and the plugin. That is "
@@ -172,14 +184,16 @@ def _inventory_parts(result: Dict[str, Any]) -> List[str]:
         "",
     ]
     if result["cached_s"] >= 1:
+        other_listings = "`--graph` (%.2f s) and `--list --export` (%.2f s) skip part of that listing work" % (
+            result["graph_cached_s"], result["export_cached_s"])
+        if min(result["graph_cached_s"], result["export_cached_s"]) >= 1:
+            other_listings += ", but neither of them meets 1 s either"
         lines += [
             "The cached run misses 1 s by %.2f s. The start-up floor (%.2f s) and the plugin (%.2f s) "
             "together take %.2f s, and ansible-inventory's listing of the hosts takes the other %.2f s. "
-            "`--graph` (%.2f s) and `--list --export` (%.2f s) skip part of that listing work, but "
-            "neither of them meets 1 s either (see Profiles)."
+            "%s (see Profiles)."
             % (result["cached_s"] - 1, result["floor_s"], result["parse_cached_s"],
-               result["floor_s"] + result["parse_cached_s"], rest_s, result["graph_cached_s"],
-               result["export_cached_s"]),
+               result["floor_s"] + result["parse_cached_s"], rest_s, other_listings),
             "",
         ]
     if result["uncached_s"] >= 5:
