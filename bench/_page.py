@@ -444,6 +444,25 @@ PROFILES = [
      "first render 1.13 / 0.65 s, sort 0.21 / 0.13 s, filter 0.14 / 0.09 s. `build_html` of the same "
      "documents in one process took 3.6 to 3.9 s before and 4.0 to 4.2 s after, because each column's "
      "forms are encoded to pick the smallest."),
+    ("- Report step of 5,000 tenants (80,016 results, 74,454 dataset rows), 2026-12-04: cProfile and "
+     "`ru_maxrss` of `write_reports` in one process on the scale scenario's dataset.json and results.json "
+     "(44 MB each), the collection before and after run alternately, twice each, 1-minute load average "
+     "about 6. The workbook took 35 to 43 s: openpyxl built an element tree for each of its 1.7 million "
+     "cells and wrote it with et_xmlfile, passed each cell object through a `ValueError` (with the cell's "
+     "`repr`) and hashed each status fill and font again. Fixed: plain values are written as raw XML with "
+     "the bytes openpyxl writes, and each style is looked up once, so 15 to 16 s for a byte-identical "
+     "file. lxml 6.1.3 as openpyxl's writer measured 21.6 / 43.2 s against 24.2 / 40.0 s without it, so it "
+     "is not used. The JSON report built a cleaned copy of both documents and one 83 MB string, 19 to 23 s "
+     "and a peak of 1,008 to 1,011 MiB. Fixed: it is written one dataset operation and one result at a "
+     "time with the same bytes, 10 to 11 s and no growth over the 384 MiB of the two documents read. "
+     "All four formats went from 68 to 76 s to 35 s."),
+    ("- Fixed: the main job returned the 5,000-tenant dataset as facts, so ansible-playbook's main "
+     "process peaked at 350 MiB and the report worker, forked from it, at 1,191 MiB. The gather task now "
+     "sets `return_facts` to false outside check mode. One main job at 0 ms latency, measured with "
+     "`bench/_harness.run_playbook_measured` before and after on the same machine: 108 s and 1,191 MiB "
+     "before (load average 1 to 2), 75 s and 536 MiB after (load average 6 to 6.5). Remaining at "
+     "5,000 tenants: the JSON report's pure-Python indented encoder (json.dumps with `indent` does not "
+     "use the C encoder in Python 3.11) and openpyxl's writing of the 170,000 styled status cells."),
     "",
     ("NOTE: an earlier profile under `py-spy record --subprocesses -r 50` failed the monitor_facts task "
      "with \"Module result deserialization failed: No end of json char found\". It did not happen again "
