@@ -99,7 +99,7 @@ def write_json(document: Mapping[str, Any], stream: BinaryIO) -> None:
 class _StreamWriter:
     """Writes indented, key-sorted JSON piece by piece, with the bytes of `write_json`.
 
-    The encoder writes a value as if it started at depth 0. Strings in JSON hold no raw
+    The encoder writes a value as if it started at depth 0. Strings in JSON contain no raw
     newline, so shifting every newline by the depth gives the nested layout of json.dumps.
     """
 
@@ -170,8 +170,8 @@ def stream_json_report(results: Mapping[str, Any], dataset: Mapping[str, Any],
     """Write the JSON report into `stream` with the bytes of `write_json(build_json_document())`.
 
     The cleaned copy of the dataset and of the result list exists one operation or one result
-    at a time, and the text is written in chunks, so a 5,000-tenant report does not hold the
-    whole document and its text in memory. The text cleaning counts of the "report" member
+    at a time, and the text is written in chunks. So a 5,000-tenant report is never held in
+    memory as a whole document or as one text. The text cleaning counts of the "report" member
     must cover the results, which come after it, so the results are counted in a first pass.
     """
     limit = options.text_limit
@@ -248,7 +248,7 @@ def _same_members(document: Mapping[str, Any], before: Any, expanded: Sequence[s
 
 def same_report_sections(results: Mapping[str, Any], dataset: Mapping[str, Any],
                          options: ReportOptions, previous: Mapping[str, Any]) -> bool:
-    """Return True when `previous` holds the "results" and "dataset" members that
+    """Return True when `previous` contains the "results" and "dataset" members that
     `build_json_document` would build now.
 
     The cleaned copies are built one result or one dataset operation at a time, so the
