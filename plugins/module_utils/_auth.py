@@ -36,6 +36,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._response i
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cache import (
     CachedToken,
     TokenCache,
+    process_slot,
     scope_key,
 )
 
@@ -45,7 +46,8 @@ REFRESH_MARGIN = 60.0
 DEFAULT_EXPIRES_IN = 900.0
 
 # The auth service reportedly accepts about 10 concurrent token requests per tenant, so this
-# process never sends more than 10 at once, whatever the number of scopes or clients.
+# process never sends more than 10 at once, whatever the number of scopes or clients. Slot
+# files in the token cache folder apply the same limit across processes (process_slot).
 MAX_TOKEN_REQUESTS_IN_FLIGHT = 10
 TOKEN_REQUEST_SLOTS = threading.BoundedSemaphore(MAX_TOKEN_REQUESTS_IN_FLIGHT)
 
@@ -164,7 +166,7 @@ class TokenProvider:
 
         # NOTE: token requests are not retried, so one dropped connection to the auth
         # service fails the call that needed the token.
-        with self._slots:
+        with self._slots, process_slot(self._cache.directory, MAX_TOKEN_REQUESTS_IN_FLIGHT, self._debug):
             started = self._now()
             try:
                 response = self._post_form(url, form, credentials)

@@ -23,10 +23,20 @@ import os
 import stat
 import tempfile
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, Iterator, Optional
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: the limit across processes is skipped
+    fcntl = None  # type: ignore[assignment]
 
 CACHE_DIRECTORY_NAME = "prisma_sase_mt_monitor"
+
+# Seconds between attempts to take a free slot file while all of them are locked.
+SLOT_POLL_INTERVAL = 0.02
 
 DebugCallback = Callable[[str], None]
 
@@ -192,3 +202,59 @@ class TokenCache:
             raise OSError(0, "not a directory owned by this user")
         if info.st_mode & 0o077:
             os.chmod(directory, 0o700)
+
+
+@contextmanager
+def process_slot(
+    directory: Optional[str],
+    count: int,
+    debug: Optional[DebugCallback] = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Iterator[None]:
+    """Hold one of ``count`` slots shared by every process of this user that uses ``directory``.
+
+    Each slot is an flock on the file ``token-slot-N.lock`` in the cache folder, so ansible-playbook's
+    forked workers and module processes together send at most ``count`` token requests at once.
+    The kernel drops the lock of a process that dies. Without a directory, without fcntl, or when
+    the folder cannot be used, the block runs with no slot and a debug message.
+    """
+    descriptor = _take_slot(directory, count, debug, sleep)
+    try:
+        yield
+    finally:
+        if descriptor is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+            os.close(descriptor)
+
+
+def _take_slot(
+    directory: Optional[str],
+    count: int,
+    debug: Optional[DebugCallback],
+    sleep: Callable[[float], None],
+) -> Optional[int]:
+    if directory is None or fcntl is None:
+        return None
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+    except OSError as exc:
+        if debug is not None:
+            debug("token requests are not limited across processes: %s: %s" % (directory, exc.strerror))
+        return None
+
+    while True:
+        for number in range(count):
+            path = os.path.join(directory, "token-slot-%d.lock" % number)
+            try:
+                descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            except OSError as exc:
+                if debug is not None:
+                    debug("token requests are not limited across processes: %s: %s" % (path, exc.strerror))
+                return None
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(descriptor)
+                continue
+            return descriptor
+        sleep(SLOT_POLL_INTERVAL)

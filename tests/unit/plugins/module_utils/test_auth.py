@@ -115,8 +115,10 @@ def test_cache_file_holds_no_credentials(
     harness = make_client()
     harness.client.tokens.token(TSG_ID, context())
 
-    files = list(Path(harness.cache_directory).iterdir())
+    files = list(Path(harness.cache_directory).glob("*.json"))
+    slot_files = list(Path(harness.cache_directory).glob("token-slot-*.lock"))
     assert len(files) == 1
+    assert [path.read_text() for path in slot_files] == [""] * len(slot_files)
     content = files[0].read_text()
     assert "tok-1" in content
     assert SECRET not in content

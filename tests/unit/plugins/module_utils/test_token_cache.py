@@ -10,6 +10,9 @@ import hashlib
 import json
 import os
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import List
 
@@ -19,6 +22,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cach
     CachedToken,
     TokenCache,
     default_cache_directory,
+    process_slot,
     scope_key,
 )
 
@@ -174,3 +178,66 @@ def test_loose_directory_mode_tightened(tmp_path: Path) -> None:
     os.chmod(directory, 0o755)
     TokenCache(str(directory)).put(KEY, TOKEN)
     assert stat.S_IMODE(os.stat(directory).st_mode) == 0o700
+
+
+def test_process_slot_limits_holders(tmp_path) -> None:
+    waits = []
+
+    def reject_wait(seconds: float) -> None:
+        waits.append(seconds)
+        raise TimeoutError("no free slot")
+
+    with process_slot(str(tmp_path), 2):
+        with process_slot(str(tmp_path), 2), pytest.raises(TimeoutError), process_slot(str(tmp_path), 2, sleep=reject_wait):
+            pass
+        with process_slot(str(tmp_path), 2, sleep=reject_wait):
+            pass
+
+    assert len(waits) == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["token-slot-0.lock", "token-slot-1.lock"]
+    assert stat.S_IMODE(os.stat(tmp_path / "token-slot-0.lock").st_mode) == 0o600
+
+
+# Locks the slot file argv[1] in another process and creates argv[2] once the lock is taken.
+HOLD_LOCK_SCRIPT = """
+import fcntl, os, sys, time
+descriptor = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(descriptor, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close()
+time.sleep(30)
+"""
+
+
+def test_process_slot_across_processes(tmp_path) -> None:
+    ready = tmp_path / "ready"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            HOLD_LOCK_SCRIPT,
+            str(tmp_path / "token-slot-0.lock"),
+            str(ready),
+        ]
+    )
+    try:
+        for _attempt in range(500):
+            if ready.exists():
+                break
+            time.sleep(0.01)
+
+        def reject_wait(seconds: float) -> None:
+            raise TimeoutError("no free slot")
+
+        with pytest.raises(TimeoutError), process_slot(str(tmp_path), 1, sleep=reject_wait):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+
+    with process_slot(str(tmp_path), 1):
+        pass
+
+
+def test_process_slot_without_directory() -> None:
+    with process_slot(None, 1), process_slot(None, 1):
+        pass
