@@ -37,7 +37,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._results_fi
     DocumentReadError,
     FileWriteError,
     read_document_source,
-    serialize_document,
+    serialize_results,
     write_if_changed,
 )
 
@@ -172,7 +172,7 @@ def run_compliance(
             "the dataset's collected_at %r is not an ISO 8601 time (%s); gather the dataset "
             "again" % (collected_at, error)) from None
 
-    content = serialize_document(results)
+    content = serialize_results(results)
     try:
         changed, written = write_if_changed(dest, content, mode, check_mode=check_mode)
     except FileWriteError as error:
