@@ -107,6 +107,8 @@ class FastRows:
                 continue
             coordinate = "%s%d" % (get_column_letter(col_idx), row_idx)
             text = _plain_cell_xml(coordinate, value)
+            if text is None:
+                text = self._text_cell_xml(value, coordinate, col_idx, row_idx)
             if text is not None:
                 parts.append(text)
                 continue
@@ -115,6 +117,25 @@ class FastRows:
             self._write_openpyxl_cell(xf, value, col_idx, row_idx)
         parts.append("</row>")
         raw_write("".join(parts))
+
+    def _text_cell_xml(self, cell: Any, coordinate: str, col_idx: int, row_idx: int) -> str | None:
+        """Return the XML of a text cell object with a style or a link, as openpyxl 3.1 writes it.
+
+        Returns None, and leaves the cell unchanged, for every other kind of cell. The style
+        index and the hyperlink are registered with the workbook and the sheet as openpyxl's
+        `_set_attributes` does.
+        """
+        if getattr(cell, "data_type", None) != "s" or type(cell.value) is not str:
+            return None
+        if cell._comment is not None or not can_write_fast(cell.value):  # pylint: disable=protected-access
+            return None
+        cell.column = col_idx
+        cell.row = row_idx
+        style = ' s="%d"' % cell.style_id if cell.has_style else ""
+        if cell.hyperlink:
+            cell.hyperlink.ref = coordinate
+            self.worksheet._hyperlinks.append(cell.hyperlink)  # pylint: disable=protected-access
+        return '<c r="%s"%s t="inlineStr"><is><t>%s</t></is></c>' % (coordinate, style, escape_text(cell.value))
 
     def _write_openpyxl_cell(self, xf: Any, value: Any, col_idx: int, row_idx: int) -> None:
         """Write one value the way openpyxl's `_values_to_row` and `write_row` do."""
