@@ -208,7 +208,7 @@ def test_same_report_sections_cases() -> None:
     assert not same_report_sections(results, dataset, options, changed_result)
 
     changed_row = json.loads(json.dumps(previous))
-    operation = sorted(changed_row["dataset"]["datasets"])[0]
+    operation = min(changed_row["dataset"]["datasets"])
     changed_row["dataset"]["datasets"][operation]["rows"].pop()
     assert not same_report_sections(results, dataset, options, changed_row)
 
