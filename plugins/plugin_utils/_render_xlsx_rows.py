@@ -125,7 +125,7 @@ class FastRows:
         index and the hyperlink are registered with the workbook and the sheet as openpyxl's
         `_set_attributes` does.
         """
-        if getattr(cell, "data_type", None) != "s" or type(cell.value) is not str:
+        if getattr(cell, "data_type", None) != "s" or not isinstance(cell.value, str):
             return None
         if cell._comment is not None or not can_write_fast(cell.value):  # pylint: disable=protected-access
             return None
