@@ -202,7 +202,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def _fetch_tenants(self, settings: Any, messages: PluginMessages) -> List[Dict[str, Any]]:
         # Imported here, so a run served from the cache does not import the API client, requests
         # and the gathering code.
-        from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import load_tenants
+        from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
+            load_tenants,
+        )
 
         client = open_client(settings, messages, PLUGIN_LABEL)
         try:
@@ -224,7 +226,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     ) -> List[Dict[str, Any]]:
         """Return the tenants whose own scope can read the hierarchy, leaving out 403s."""
 
-        from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import load_tenants
+        from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
+            load_tenants,
+        )
 
         def check(tenant: Dict[str, Any]) -> None:
             load_tenants(

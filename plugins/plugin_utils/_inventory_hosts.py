@@ -158,27 +158,32 @@ def encode_tenant_table(tenants: Sequence[Mapping[str, Any]]) -> str:
     return json.dumps({"fields": names, "rows": rows}, separators=(",", ":"), ensure_ascii=False)
 
 
+class TenantTableError(ValueError):
+    """The cached tenant table is JSON but does not have the layout encode_tenant_table writes."""
+
+
 def decode_tenant_table(text: str) -> List[Dict[str, Any]]:
     """Decode the text of encode_tenant_table into one dict per tenant.
 
-    Raises ValueError when the text is not JSON or does not have that layout.
+    Raises ValueError when the text is not JSON, TenantTableError (a ValueError) when it does not
+    have that layout.
     """
     table = json.loads(text)
     if not isinstance(table, dict):
-        raise ValueError("the tenant table is a %s, not an object" % type(table).__name__)
+        raise TenantTableError("the tenant table is a %s, not an object" % type(table).__name__)
 
     names = table.get("fields")
     rows = table.get("rows")
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        raise ValueError("the tenant table has no list of field names")
+        raise TenantTableError("the tenant table has no list of field names")
     if not isinstance(rows, list):
-        raise ValueError("the tenant table has no list of rows")
+        raise TenantTableError("the tenant table has no list of rows")
     if rows and "tsg_id" not in names:
-        raise ValueError("the tenant table has no tsg_id field")
+        raise TenantTableError("the tenant table has no tsg_id field")
 
     tenants = []
     for position, row in enumerate(rows):
         if not isinstance(row, list) or len(row) != len(names):
-            raise ValueError("row %d of the tenant table does not have %d values" % (position, len(names)))
+            raise TenantTableError("row %d of the tenant table does not have %d values" % (position, len(names)))
         tenants.append(dict(zip(names, row)))
     return tenants

@@ -21,7 +21,18 @@ import json
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Collection, Dict, Hashable, Mapping, Optional, Tuple, Type
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Collection,
+    Dict,
+    Hashable,
+    Mapping,
+    Optional,
+    Tuple,
+    Type,
+)
 
 from ansible.errors import AnsibleError
 from ansible.utils.display import Display
