@@ -115,6 +115,12 @@ def test_serialization_is_deterministic() -> None:
     assert "é" in first
 
 
+def test_serialization_is_compact() -> None:
+    text = serialize_dataset({"b": [1, 2], "a": {"c": "x"}})
+
+    assert text == '{"a":{"c":"x"},"b":[1,2]}\n'
+
+
 def test_comparable_drops_volatile_keys() -> None:
     document = comparable(dataset())
     assert "collected_at" not in document
