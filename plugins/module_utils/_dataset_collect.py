@@ -26,6 +26,8 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset im
     utc_text,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
+    PendingScope,
+    TenantScope,
     gather,
     load_tenants,
     plan_regions,
@@ -35,6 +37,9 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query impo
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query_time import (
     parse_time_range,
+)
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._regions import (
+    AUTO_REGION,
 )
 
 WarnCallback = Callable[[str], None]
@@ -80,9 +85,7 @@ def prepare_requests(
     names: Sequence[str], time_range: Optional[Dict[str, Any]], now: datetime
 ) -> List[Any]:
     """Build the default request of each operation with the run's time window applied."""
-    return [
-        build_request(name, time_range=time_range_for(name, time_range, now)) for name in names
-    ]
+    return [build_request(name, time_range=time_range_for(name, time_range, now)) for name in names]
 
 
 def collect_dataset(
@@ -104,11 +107,21 @@ def collect_dataset(
     window = time_window(time_range, now)
     prepared = prepare_requests(names, time_range, now)
 
-    scope = load_tenants(
-        client, tsg_id=scope_tsg_id, regions=settings.regions, region_map=settings.region_map
-    )
-    regions = plan_regions(settings.regions, scope.tenants, settings.region_map, warn)
-    results = gather(client, prepared, regions, scope, tsg_id=scope_tsg_id)
+    def load() -> TenantScope:
+        return load_tenants(
+            client, tsg_id=scope_tsg_id, regions=settings.regions, region_map=settings.region_map
+        )
+
+    if any(region != AUTO_REGION for region in settings.regions):
+        # The regions are known without the hierarchy, so it loads beside the operations.
+        pending = PendingScope(load)
+        regions = plan_regions(settings.regions, [], settings.region_map, warn)
+        results = gather(client, prepared, regions, pending, tsg_id=scope_tsg_id)
+        scope = pending.scope
+    else:
+        scope = load()
+        regions = plan_regions(settings.regions, scope.tenants, settings.region_map, warn)
+        results = gather(client, prepared, regions, scope, tsg_id=scope_tsg_id)
 
     return build_dataset(
         results=results,

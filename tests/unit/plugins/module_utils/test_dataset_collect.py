@@ -6,6 +6,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
 import pytest
@@ -135,6 +137,69 @@ def test_collect_hierarchy_failure_raises() -> None:
 def test_collect_unknown_scope_raises_denied() -> None:
     with pytest.raises(PermissionDeniedError):
         collect_dataset(FakeClient(), settings(), ["alerts.list"], scope_tsg_id="1999999999", now=NOW)
+
+
+class ConcurrentFakeClient(FakeClient):
+    """A FakeClient whose pool runs two calls at once, and whose hierarchy and first other
+    call each wait until both are in flight, so a run that waits for the hierarchy first fails."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.both_in_flight = threading.Barrier(2, timeout=5)
+        self.waited = 0
+        self._lock = threading.Lock()
+
+    def request(self, method, path, **kwargs):
+        with self._lock:
+            wait = self.waited < 2
+            self.waited += 1
+        if wait:
+            self.both_in_flight.wait()
+        return super().request(method, path, **kwargs)
+
+    def map_concurrent(self, fn, items):
+        def run(item):
+            try:
+                return fn(item)
+            except PermissionDeniedError as error:
+                return error
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return list(zip(items, pool.map(run, items)))
+
+
+def test_collect_given_regions_load_hierarchy_beside_operations() -> None:
+    client = ConcurrentFakeClient()
+    dataset = collect_dataset(
+        client, settings(region=["americas", "europe"]), ["threats.summary"], now=NOW
+    )
+
+    assert {call["operation"] for call in client.calls[:2]} == {"tenant.hierarchy", "threats.summary"}
+    rows = dataset["datasets"]["threats.summary"]["rows"]
+    assert {row["tenant"]["tsg_id"] for row in rows} == {ROOT, CHILD, GRANDCHILD}
+
+
+def test_collect_given_regions_match_auto_regions() -> None:
+    names = ["tenant.hierarchy", "threats.summary", "alerts.list"]
+    automatic = collect_dataset(FakeClient(), settings(), names, now=NOW)
+    given_client = FakeClient()
+    given = collect_dataset(given_client, settings(region=["americas", "europe"]), names, now=NOW)
+
+    assert given == automatic
+    hierarchy_calls = [call for call in given_client.calls if call["operation"] == "tenant.hierarchy"]
+    assert len(hierarchy_calls) == 1
+    assert given["datasets"]["tenant.hierarchy"]["rows"]
+
+
+def test_collect_given_regions_hierarchy_failure_raises_and_skips() -> None:
+    client = FakeClient(hierarchy_error=ServerError("hierarchy failed", status=500))
+    with pytest.raises(ServerError, match="hierarchy failed"):
+        collect_dataset(
+            client, settings(region=["americas"]), ["alerts.list", "threats.summary"], now=NOW
+        )
+
+    # The fake's pool runs one call at a time, so no call starts after the hierarchy failed.
+    assert [call["operation"] for call in client.calls] == ["tenant.hierarchy"]
 
 
 def error_record(operation, region, tsg_id="1000000001"):
