@@ -137,8 +137,12 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
         # measured keeps that cost out of both sides.
         _harness.run_playbook_measured(workdir, facts_playbook, environment)
 
+        # ansible-core's inject_facts_as_vars off: facts are not copied into top-level variables.
+        no_inject_environment = dict(environment, ANSIBLE_INJECT_FACT_VARS="False")
+
         facts_runs: List[Dict[str, float]] = []
         file_runs: List[Dict[str, float]] = []
+        no_inject_runs: List[Dict[str, float]] = []
         uri_runs: List[Dict[str, float]] = []
         uri_playbook = workdir / "uri.yml"
         for _repetition in range(repeat):
@@ -160,6 +164,11 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
                 }
             )
 
+            dataset_path.unlink(missing_ok=True)
+            times, counters, wall = _run_side(workdir, facts_playbook, no_inject_environment, simulator)
+            no_inject_counts = counters["operation_regions"]
+            no_inject_runs.append({"wall_s": wall, "task_s": _span(times, ["monitor_facts"])})
+
             dataset = json.loads(dataset_path.read_text(encoding="utf-8"))
             uri_playbook.write_text(build_uri_playbook(dataset, simulator.url, token), encoding="utf-8")
             times, counters, wall = _run_side(workdir, uri_playbook, environment, simulator)
@@ -172,8 +181,10 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
                     "tasks": len(times),
                 }
             )
-            if facts_counts != uri_counts or file_counts != uri_counts:
-                raise RuntimeError("the sides sent different requests: %s, %s, %s" % (facts_counts, file_counts, uri_counts))
+            if any(counts != uri_counts for counts in (facts_counts, file_counts, no_inject_counts)):
+                raise RuntimeError(
+                    "the sides sent different requests: %s, %s, %s, %s" % (facts_counts, file_counts, no_inject_counts, uri_counts)
+                )
     finally:
         simulator.stop()
 
@@ -202,7 +213,15 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
         "file_task_s": median([entry["task_s"] for entry in file_runs]),
         "file_wall_s": median([entry["wall_s"] for entry in file_runs]),
         "file_speedup": uri_task / median([entry["task_s"] for entry in file_runs]),
+        "file_bound_ratio": median([entry["task_s"] for entry in file_runs]) / bound,
+        "no_inject_task_s": median([entry["task_s"] for entry in no_inject_runs]),
+        "no_inject_speedup": uri_task / median([entry["task_s"] for entry in no_inject_runs]),
         "bound_s": bound,
         "bound_ratio": facts_task / bound,
-        "runs": {"monitor_facts": facts_runs, "monitor_facts_file_only": file_runs, "uri": uri_runs},
+        "runs": {
+            "monitor_facts": facts_runs,
+            "monitor_facts_file_only": file_runs,
+            "monitor_facts_no_inject": no_inject_runs,
+            "uri": uri_runs,
+        },
     }
