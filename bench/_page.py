@@ -435,9 +435,9 @@ PROFILES = [
     ("- Fixed: with `operations: [all]` monitor_facts sent the hierarchy request twice (once to join "
      "rows to tenants, once as the tenant.hierarchy operation). It now reuses the first response, so "
      "both sides of the gathering scenario send 37 requests instead of 38."),
-    ("- Fixed: on a local connection, which localhost and the tenant inventory use, the monitor_facts "
-     "action plugin now gathers in ansible-playbook's worker with the module's argument spec and code, "
-     "so neither the module start nor `remove_values`, encoding and decoding of the result run. Its own "
+    ("- Fixed: localhost and the tenant inventory use a local connection. There the monitor_facts "
+     "action plugin now gathers in ansible-playbook's worker with the module's argument spec and code. "
+     "So the module start, `remove_values`, and the encoding and decoding of the result do not run. Its own "
      "no_log check is one `json.dumps` of the dataset, searched for the secret values. Measured with "
      "`make bench BENCH_REPEAT=3 BENCH_SCENARIOS=gathering`, 2026-12-04, with the test suite's "
      "record_results callback still enabled on both sides: `return_facts: false` 4.9 s before and 2.8 s "
@@ -451,8 +451,7 @@ PROFILES = [
      "process `module_response_deepcopy` and `strip_internal_keys` of the callback copy (76 samples) "
      "and `transform_to_native_types` for each callback that reads the result (about 35 samples per "
      "callback). `return_facts: false` keeps the dataset out of all of it. `inject_facts_as_vars = False` "
-     "skips `clean_facts`: in one run of 4 alternating pairs (`py-spy`-free, 300 ms, 1,000 tenants, "
-     "2026-12-04) the task took 2.79 s against 3.11 s with the default setting."),
+     "skips `clean_facts`, which the gathering table's `ANSIBLE_INJECT_FACT_VARS=False` row measures."),
     ("- Fixed: monitor_facts read the tenant hierarchy before it sent any operation, so a run waited "
      "one round trip more than the bound counts (6 rounds of 300 ms for 37 requests at "
      "`max_concurrency: 8` instead of 5). When `region` names the regions, the hierarchy is now the "
@@ -462,8 +461,8 @@ PROFILES = [
     ("- Per-tenant work (`make bench BENCH_REPEAT=1 BENCH_SCENARIOS=tenant_scopes`, 2026-12-04): the tenant "
      "hosts use a local connection, so each monitor_facts task now gathers in its worker instead of "
      "starting a module. ansible-playbook's wall time went from 165.7 s (median of 5 runs before) to "
-     "30.7 s and 28.1 s (two single runs after, with a median 1-minute load average of 6.0 to 6.6), and "
-     "the peak RSS sum of the process tree from 2152 MiB to 1142 MiB."),
+     "30.7 s and 28.1 s (two single runs after, with a median 1-minute load average of 6.0 to 6.6). "
+     "The peak RSS sum of the process tree went from 2152 MiB to 1142 MiB."),
     ("- Fixed: the limit of 10 token requests in flight was a semaphore per process, and each forked "
      "worker has its own. With `--token-latency-ms 1000` on the simulator, 60 tenants and `--forks 20`, "
      "20 token requests were in flight at once. Each request now also holds one of 10 locked slot "
@@ -472,8 +471,8 @@ PROFILES = [
      "against a new simulator is slower. The gathering scenario sends one run that is not measured "
      "first."),
     ("- HTML report of 5,000 tenants (80,016 results, 74,454 dataset rows), 2026-12-04: the JSON data "
-     "block was 17.26 MB of the 17.30 MB page, of which dataset rows for the drill-down 10.7 MB, results "
-     "4.3 MB, unique texts 1.6 MB and tenants 0.7 MB, with one array per row and repeated regions, "
+     "block was 17.26 MB of the 17.30 MB page. Of it, dataset rows for the drill-down took 10.7 MB, results "
+     "4.3 MB, unique texts 1.6 MB and tenants 0.7 MB. It had one array per row and repeated regions, "
      "statuses, JSON texts and paths. Fixed: every table is now stored column by column, each column "
      "as a plain array, a dictionary of distinct values or a template with the digit runs of ids and "
      "timestamps between literal text, whichever is smallest. The page is 8.3 MB (dataset rows 4.5 MB, "
@@ -484,8 +483,8 @@ PROFILES = [
      "forms are encoded to pick the smallest."),
     ("- Report step of 5,000 tenants (80,016 results, 74,454 dataset rows), 2026-12-04: cProfile and "
      "`ru_maxrss` of `write_reports` in one process on the scale scenario's dataset.json and results.json "
-     "(44 MB each), the collection before and after run alternately, twice each, 1-minute load average "
-     "about 6. The workbook took 35 to 43 s: openpyxl built an element tree for each of its 1.7 million "
+     "(44 MB each). The collection before and after ran alternately, twice each, at a 1-minute load "
+     "average of about 6. The workbook took 35 to 43 s: openpyxl built an element tree for each of its 1.7 million "
      "cells and wrote it with et_xmlfile, passed each cell object through a `ValueError` (with the cell's "
      "`repr`) and hashed each status fill and font again. Fixed: plain values are written as raw XML with "
      "the bytes openpyxl writes, and each style is looked up once, so 15 to 16 s for a byte-identical "

@@ -137,7 +137,7 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
         # measured keeps that cost out of both sides.
         _harness.run_playbook_measured(workdir, facts_playbook, environment)
 
-        # ansible-core's inject_facts_as_vars off: facts are not copied into top-level variables.
+        # With ansible-core's inject_facts_as_vars off, facts are not also copied into top-level variables.
         no_inject_environment = dict(environment, ANSIBLE_INJECT_FACT_VARS="False")
 
         facts_runs: List[Dict[str, float]] = []
@@ -183,7 +183,9 @@ def run(repeat: int, regions: List[str]) -> Dict[str, Any]:
             )
             if any(counts != uri_counts for counts in (facts_counts, file_counts, no_inject_counts)):
                 raise RuntimeError(
-                    "the sides sent different requests: %s, %s, %s, %s" % (facts_counts, file_counts, no_inject_counts, uri_counts)
+                    "the monitor_facts and uri runs sent different requests per operation and region, so their times do not "
+                    "compare; check the uri playbook that build_uri_playbook writes. monitor_facts: %s; with return_facts false: %s; "
+                    "with inject_facts_as_vars off: %s; uri: %s" % (facts_counts, file_counts, no_inject_counts, uri_counts)
                 )
     finally:
         simulator.stop()

@@ -321,8 +321,8 @@ def gather(
     Returns one OperationResult per operation name, in the order given. A failed request is
     recorded in that operation's ``errors`` and never stops the others. ``extra_operations``
     describes request operation names that are not in the catalog (raw paths), by name.
-    A PendingScope is loaded as the first call of the pool, beside the operations; when that
-    load fails, its MonitorError is raised and the calls that have not started are skipped.
+    A PendingScope is loaded as the first call of the pool, beside the operations. When that
+    load fails, the calls that have not started are skipped and its MonitorError is raised.
     """
     extra = dict(extra_operations or {})
     pending = scope if isinstance(scope, PendingScope) else None

@@ -140,8 +140,10 @@ def test_collect_unknown_scope_raises_denied() -> None:
 
 
 class ConcurrentFakeClient(FakeClient):
-    """A FakeClient whose pool runs two calls at once, and whose hierarchy and first other
-    call each wait until both are in flight, so a run that waits for the hierarchy first fails."""
+    """FakeClient with a pool of two threads, whose first two calls wait until both are in flight.
+
+    A run that reads the hierarchy before it sends the operations fails at the barrier.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -169,7 +171,7 @@ class ConcurrentFakeClient(FakeClient):
             return list(zip(items, pool.map(run, items)))
 
 
-def test_collect_given_regions_load_hierarchy_beside_operations() -> None:
+def test_collect_named_regions_overlap_hierarchy() -> None:
     client = ConcurrentFakeClient()
     dataset = collect_dataset(
         client, settings(region=["americas", "europe"]), ["threats.summary"], now=NOW
@@ -180,19 +182,19 @@ def test_collect_given_regions_load_hierarchy_beside_operations() -> None:
     assert {row["tenant"]["tsg_id"] for row in rows} == {ROOT, CHILD, GRANDCHILD}
 
 
-def test_collect_given_regions_match_auto_regions() -> None:
+def test_collect_named_regions_match_auto() -> None:
     names = ["tenant.hierarchy", "threats.summary", "alerts.list"]
     automatic = collect_dataset(FakeClient(), settings(), names, now=NOW)
-    given_client = FakeClient()
-    given = collect_dataset(given_client, settings(region=["americas", "europe"]), names, now=NOW)
+    named_client = FakeClient()
+    named = collect_dataset(named_client, settings(region=["americas", "europe"]), names, now=NOW)
 
-    assert given == automatic
-    hierarchy_calls = [call for call in given_client.calls if call["operation"] == "tenant.hierarchy"]
+    assert named == automatic
+    hierarchy_calls = [call for call in named_client.calls if call["operation"] == "tenant.hierarchy"]
     assert len(hierarchy_calls) == 1
-    assert given["datasets"]["tenant.hierarchy"]["rows"]
+    assert named["datasets"]["tenant.hierarchy"]["rows"]
 
 
-def test_collect_given_regions_hierarchy_failure_raises_and_skips() -> None:
+def test_collect_named_regions_hierarchy_failure() -> None:
     client = FakeClient(hierarchy_error=ServerError("hierarchy failed", status=500))
     with pytest.raises(ServerError, match="hierarchy failed"):
         collect_dataset(
