@@ -30,7 +30,7 @@ from typing import Callable, Dict, Iterator, Optional
 
 try:
     import fcntl
-except ImportError:  # not on POSIX: the limit across processes is skipped
+except ImportError:  # fcntl is POSIX-only, so elsewhere token requests are not limited across processes.
     fcntl = None  # type: ignore[assignment]
 
 CACHE_DIRECTORY_NAME = "prisma_sase_mt_monitor"
@@ -215,8 +215,9 @@ def process_slot(
 
     Each slot is an flock on the file ``token-slot-N.lock`` in the cache folder, so ansible-playbook's
     forked workers and module processes together send at most ``count`` token requests at once.
-    The kernel drops the lock of a process that dies. Without a directory, without fcntl, or when
-    the folder cannot be used, the block runs with no slot and a debug message.
+    The kernel drops the lock of a process that dies. Without a directory or fcntl, the block runs
+    with no slot. When the folder cannot be created, is not owned by this user, or rejects flock,
+    the block runs with no slot and a debug message.
     """
     descriptor = _take_slot(directory, count, debug, sleep)
     try:
@@ -237,9 +238,15 @@ def _take_slot(
         return None
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
+        info = os.lstat(directory)
     except OSError as exc:
         if debug is not None:
             debug("token requests are not limited across processes: %s: %s" % (directory, exc.strerror))
+        return None
+    # Another user could hold every slot file of a folder they own and stall the token requests.
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        if debug is not None:
+            debug("token requests are not limited across processes: %s is not a directory owned by this user" % directory)
         return None
 
     while True:
@@ -256,5 +263,11 @@ def _take_slot(
             except BlockingIOError:
                 os.close(descriptor)
                 continue
+            except OSError as exc:
+                # flock can fail in other ways, such as ENOLCK (see flock(2)), so the block runs without a slot.
+                os.close(descriptor)
+                if debug is not None:
+                    debug("token requests are not limited across processes: %s: %s" % (path, exc.strerror))
+                return None
             return descriptor
         sleep(SLOT_POLL_INTERVAL)

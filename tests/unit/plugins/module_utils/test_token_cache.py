@@ -6,6 +6,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import errno
 import hashlib
 import json
 import os
@@ -18,6 +19,9 @@ from typing import List
 
 import pytest
 
+from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils import (
+    _token_cache as token_cache_module,
+)
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._token_cache import (
     CachedToken,
     TokenCache,
@@ -224,6 +228,7 @@ def test_process_slot_across_processes(tmp_path) -> None:
             if ready.exists():
                 break
             time.sleep(0.01)
+        assert ready.exists(), "the lock holder process did not start within 5 s"
 
         def reject_wait(seconds: float) -> None:
             raise TimeoutError("no free slot")
@@ -234,6 +239,7 @@ def test_process_slot_across_processes(tmp_path) -> None:
         holder.kill()
         holder.wait()
 
+    # The kernel released the lock of the killed holder, so the slot is free again.
     with process_slot(str(tmp_path), 1):
         pass
 
@@ -241,3 +247,32 @@ def test_process_slot_across_processes(tmp_path) -> None:
 def test_process_slot_without_directory() -> None:
     with process_slot(None, 1), process_slot(None, 1):
         pass
+
+
+def test_process_slot_symlinked_directory(tmp_path) -> None:
+    target = tmp_path / "target"
+    target.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    messages: List[str] = []
+
+    with process_slot(str(link), 1, debug=messages.append):
+        pass
+
+    assert len(messages) == 1
+    assert "not a directory owned by this user" in messages[0]
+    assert list(target.iterdir()) == []
+
+
+def test_process_slot_flock_unsupported(tmp_path, monkeypatch) -> None:
+    def reject_flock(descriptor: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(token_cache_module.fcntl, "flock", reject_flock)
+    messages: List[str] = []
+
+    with process_slot(str(tmp_path), 1, debug=messages.append):
+        pass
+
+    assert len(messages) == 1
+    assert "token-slot-0.lock" in messages[0]
