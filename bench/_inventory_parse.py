@@ -8,8 +8,9 @@ Run by file path, ``python _inventory_parse.py SOURCE RESULT_JSON``, with the en
 an ansible-inventory run. The timer covers ``InventoryManager(sources=[SOURCE])``: loading the
 inventory plugin (its imports included), its ``parse`` and ansible-core's reconciliation of
 the groups. Importing ansible-core and reading its configuration happen before the timer
-starts. RESULT_JSON receives the wall and CPU seconds (user and system time of this process,
-which other processes on the machine change less than the wall time) and the number of hosts.
+starts. RESULT_JSON receives the wall seconds, the CPU seconds and the number of hosts. CPU
+seconds are the user and system time of this process, which vary less than wall time with the
+load of other processes on the machine.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -45,5 +46,5 @@ def main(source: str, result_path: str) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("usage: _inventory_parse.py SOURCE RESULT_JSON")
+        sys.exit("usage: python _inventory_parse.py SOURCE RESULT_JSON (expected 2 arguments, got %d)" % (len(sys.argv) - 1))
     main(sys.argv[1], sys.argv[2])

@@ -42,7 +42,7 @@ ACTION_TARGET_S = 1.0
 
 
 def _open(browser: Any, report: Path) -> Dict[str, Any]:
-    """Open the report, sort and filter the results, and open one tenant's details; time each step."""
+    """Time opening the report, sorting and filtering the results, and opening one tenant's details."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     report_url = report.as_uri()
     blocked: List[str] = []

@@ -43,7 +43,8 @@ cache_timeout: 3600
 
 PARSE_SCRIPT = Path(__file__).resolve().parent / "_inventory_parse.py"
 
-# Measurement name -> whether it reads the cache that the uncached runs write.
+# Pairs of measurement name and whether it reads the cache that the uncached runs write. A run
+# that reads the cache must send no API request.
 MEASUREMENTS = (
     ("uncached", False),
     ("cached", True),
@@ -60,7 +61,8 @@ def _run_checked(command: Sequence[str], workdir: Path, environment: Mapping[str
     log = workdir / "output.log"
     measured = run_measured(command, workdir, environment, log)
     if measured.returncode != 0:
-        raise RuntimeError("%s failed: %s" % (command[0], log.read_text(encoding="utf-8", errors="replace")[-3000:]))
+        output_tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise RuntimeError("%s failed with exit status %d, last output:\n%s" % (command[0], measured.returncode, output_tail))
     return measured.wall_s
 
 
@@ -69,7 +71,7 @@ def _listed_hosts(path: Path) -> int:
 
 
 class _Runs:
-    """The commands of one scenario run, in one work folder against one simulator."""
+    """Runner for the measurements of one scenario run, in one work folder against one simulator."""
 
     def __init__(self, workdir: Path, simulator: Simulator) -> None:
         self.workdir = workdir
@@ -84,7 +86,8 @@ class _Runs:
         self.environment["ANSIBLE_INVENTORY_ENABLED"] = "prisma_sase.mt_monitor.tenants"
         self.output = workdir / "list.json"
         self.listing_bytes = 0
-        # CPU seconds of the plugin runs, which other processes on the machine change less.
+        # CPU seconds of the parse runs, which vary less than wall time with the load of other
+        # processes on the machine.
         self.cpu_seconds: Dict[str, List[float]] = {"parse_uncached": [], "parse_cached": []}
 
     def inventory_command(self, source: Path, *args: str) -> List[str]:
@@ -125,7 +128,7 @@ class _Runs:
             raise RuntimeError("%s listed %d hosts, expected %d" % (name, hosts, expected_hosts))
         api_calls = stats(self.simulator)["api_calls"]
         if dict(MEASUREMENTS)[name] and api_calls:
-            raise RuntimeError("the %s run sent %d API requests" % (name, api_calls))
+            raise RuntimeError("the %s run sent %d API requests, expected none because it reads the cache" % (name, api_calls))
         return seconds
 
 
@@ -137,7 +140,7 @@ def run(repeat: int) -> Dict[str, Any]:
     try:
         runs = _Runs(workdir, simulator)
         # In trial runs the first uncached run against a new simulator took about 2 s longer
-        # than the later ones, so one run is not measured.
+        # than the later ones, so one warm-up run is not measured.
         runs.measure("parse_uncached")
         runs.cpu_seconds["parse_uncached"].clear()
         for _repetition in range(repeat):

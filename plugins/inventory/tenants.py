@@ -150,9 +150,10 @@ CONFIG_SUFFIXES = (".mt_monitor.yml", ".mt_monitor.yaml")
 # Templated at run time, so tenant hosts run modules on the Python that runs the playbook.
 PYTHON_INTERPRETER_TEMPLATE = "{{ ansible_playbook_python }}"
 
-# The cache entry stores the tenants as one JSON text (encode_tenant_table), so ansible-core's
-# cache layer decodes and checks one string instead of every value of every tenant. An entry
-# of another layout, such as the list of tenant dicts of layout 1, is read as a cache miss.
+# Layout number of the cache entry. Layout 2 stores the tenants as one JSON string
+# (encode_tenant_table), so ansible-core's cache layer decodes and checks one string instead of
+# every value of every tenant. An entry of another layout, such as the list of tenant dicts of
+# layout 1, is treated as a cache miss.
 CACHE_LAYOUT = 2
 
 
@@ -200,8 +201,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         self._populate(tenants)
 
     def _fetch_tenants(self, settings: Any, messages: PluginMessages) -> List[Dict[str, Any]]:
-        # Imported here, so a run served from the cache does not import the API client, requests
-        # and the gathering code.
+        # Imported here, so a run served from the cache imports neither the API client and
+        # requests nor the gathering code.
         from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
             load_tenants,
         )
@@ -264,8 +265,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         except ValueError as error:
             raise AnsibleError("%s: %s" % (PLUGIN_LABEL, error)) from None
 
-        # set_variable copies each value before it stores it, so every host can be given
-        # the same two objects.
+        # Every host gets these same two objects. set_variable stores values without copying
+        # them (ansible-core 2.19 Host.set_variable), which is safe because strings are immutable.
         connection = _trusted_template("local")
         interpreter = _trusted_template(PYTHON_INTERPRETER_TEMPLATE)
         added_groups = set()
@@ -297,13 +298,15 @@ def _tenants_from_cache(entry: Any, scope: List[str], messages: PluginMessages) 
     """Return the tenants of a cache entry, or None when it is missing, stale or unreadable."""
     if not isinstance(entry, dict) or entry.get("layout") != CACHE_LAYOUT:
         return None
-    # Cached tenants are used only for the same scope, in case the credentials changed.
+    # The credentials may have changed since the entry was written, so it is used only for the
+    # same API URL and TSG ID.
     if entry.get("scope") != scope:
         messages.debug("the inventory cache is for another API URL or TSG ID, so the hierarchy is requested")
         return None
 
     text = entry.get("tenant_table")
     if not isinstance(text, str):
+        messages.debug("the inventory cache entry has no tenant table, so the hierarchy is requested")
         return None
     try:
         tenants = decode_tenant_table(text)

@@ -46,15 +46,15 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options im
 
 MODULE_NAME = "prisma_sase.mt_monitor.monitor_facts"
 
-# Number texts that remove_values compares (str() in ansible-core 2.19) and JSON writes
-# differently, so a no_log value found in them needs the full scan.
+# Float texts where str(), which remove_values matches against in ansible-core 2.19, differs
+# from JSON ("Infinity", "NaN"). A no_log value inside one of them needs the full scan.
 _NUMBER_TEXTS_UNLIKE_JSON = ("-inf", "nan")
 
 DebugCallback = Callable[[str], None]
 
 
 class _SettingsError(Exception):
-    """Invalid connection options; the module fails with the message alone, without ``error``."""
+    """Invalid connection options. The module fails with the message alone, without ``error``."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -84,11 +84,11 @@ def task_environment(environment: Mapping[str, Any]) -> Iterator[None]:
 
 
 def may_contain(value: Any, strings: Collection[str]) -> bool:
-    """Tell whether remove_values could change ``value``; False only when it surely would not.
+    """Check whether remove_values could change ``value``, returning False only when it cannot.
 
     JSON escapes each character on its own, so a string that contains a no_log value has that
-    value's JSON text inside its own. A value missing from the JSON text of the whole
-    document is therefore in no string and no number of it. This costs one ``json.dumps``
+    value's JSON text inside its own. A no_log value missing from the JSON text of the whole
+    document is therefore in none of its strings and numbers. This costs one ``json.dumps``
     in place of ansible-core's walk over every value.
     """
     if not strings:

@@ -146,9 +146,9 @@ def tenant_group_names(tenant: Mapping[str, Any]) -> List[str]:
 
 
 def encode_tenant_table(tenants: Sequence[Mapping[str, Any]]) -> str:
-    """Encode tenants as compact JSON text: the field names once, then one row per tenant.
+    """Encode tenants as compact JSON with the field names once and one row per tenant.
 
-    A tenant without one of the fields gets null in that column.
+    A tenant that lacks one of the fields gets null in that column.
     """
     fields: Dict[str, None] = {}
     for tenant in tenants:
@@ -159,14 +159,14 @@ def encode_tenant_table(tenants: Sequence[Mapping[str, Any]]) -> str:
 
 
 class TenantTableError(ValueError):
-    """The cached tenant table is JSON but does not have the layout encode_tenant_table writes."""
+    """Error for a cached tenant table that is valid JSON but not in the layout of encode_tenant_table."""
 
 
 def decode_tenant_table(text: str) -> List[Dict[str, Any]]:
-    """Decode the text of encode_tenant_table into one dict per tenant.
+    """Decode the output of encode_tenant_table into one dict per tenant.
 
-    Raises ValueError when the text is not JSON, TenantTableError (a ValueError) when it does not
-    have that layout.
+    Raise ValueError when the text is not valid JSON, and TenantTableError, a subclass of
+    ValueError, when the JSON is not in that layout.
     """
     table = json.loads(text)
     if not isinstance(table, dict):
@@ -184,6 +184,6 @@ def decode_tenant_table(text: str) -> List[Dict[str, Any]]:
     tenants = []
     for position, row in enumerate(rows):
         if not isinstance(row, list) or len(row) != len(names):
-            raise TenantTableError("row %d of the tenant table does not have %d values" % (position, len(names)))
+            raise TenantTableError("row %d of the tenant table is not a list with one value per field (%d fields)" % (position, len(names)))
         tenants.append(dict(zip(names, row)))
     return tenants

@@ -50,7 +50,7 @@ RUN_KEYS = ("collected_at", "time_window")
 
 
 def both_paths_playbook(options: dict, extra: str = "") -> str:
-    """Return a playbook with the same monitor_facts task on each path: "controller", "module"."""
+    """Return a playbook that runs the same monitor_facts task as "controller" and as "module"."""
     lines = "\n".join("        %s: %s" % (name, json.dumps(value)) for name, value in options.items())
     tasks = [
         TASK % {"name": name, "options": lines, "connection": connection, "extra": extra}
@@ -117,7 +117,8 @@ def test_paths_fail_alike(simulator, playbook_runner) -> None:
 
 
 def test_task_environment_supplies_secret(simulator, playbook_runner) -> None:
-    # The connection variables lack the secret; the task's environment keyword sets it.
+    # The connection variables leave out the client secret, so only the task's environment
+    # keyword supplies it.
     connection = simulator.connection_environment()
     del connection["PRISMA_SASE_CLIENT_SECRET"]
     extra = "      environment:\n        PRISMA_SASE_CLIENT_SECRET: %s" % simulator.connection_environment()["PRISMA_SASE_CLIENT_SECRET"]
@@ -134,9 +135,9 @@ def test_task_environment_supplies_secret(simulator, playbook_runner) -> None:
 
 
 def test_task_environment_secret_masked(simulator, playbook_runner) -> None:
-    # A secret that the simulator rejects, from the task's environment, at -vvvv. Only the
-    # controller path is searched: when the module runs, ansible-core itself logs the
-    # environment of the module command at -vvv.
+    # The task's environment supplies a secret that the simulator rejects, and the run is at
+    # -vvvv. Only the controller path is searched, because when the module runs, ansible-core
+    # itself logs the environment of the module command at -vvv.
     playbook = BOTH_PATHS % (
         TASK
         % {
