@@ -28,8 +28,8 @@ import json
 import re
 from typing import Any
 
-# ASCII digits only: `\d` would also match other scripts' digits, which int() converts to
-# ASCII and so would change the text.
+# Only ASCII digits, because `\d` also matches other scripts' digits, which int() converts to
+# ASCII digits and so would change the text.
 _DIGIT_RUN = re.compile(r"([0-9]+)")
 # Numbers of up to 15 digits are exact in a JavaScript number (below 2**53).
 _MAX_NUMBER_DIGITS = 15
@@ -41,11 +41,14 @@ def json_size(value: Any) -> int:
 
 
 def _value_key(value: Any) -> Any:
-    """Return a hashable key that distinguishes True from 1 and 1.0 from 1, as JSON does."""
+    """Return a hashable key that differs wherever the JSON text differs, as for 1, 1.0 and True."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
         return ("url", value.get("u"))
+    if isinstance(value, float):
+        # -0.0 == 0.0 in Python, but JSON writes them differently, so the key is the float's repr().
+        return ("float", repr(value))
     return (type(value).__name__, value)
 
 
@@ -106,7 +109,7 @@ def encode_column(values: list[Any]) -> Any:
 
 
 def decode_column(column: Any) -> list[Any]:
-    """Return the values of an encoded column; the script's `decodeColumn` does the same."""
+    """Decode a column of any form back to its values, as the report script's `decodeColumn` does."""
     if isinstance(column, list):
         return column
     if "index" in column:

@@ -97,10 +97,10 @@ def write_json(document: Mapping[str, Any], stream: BinaryIO) -> None:
 
 
 class _StreamWriter:
-    """Writes indented, key-sorted JSON piece by piece, with the bytes of `write_json`.
+    """Writer of indented, key-sorted JSON, piece by piece, with the same bytes as `write_json`.
 
-    The encoder writes a value as if it started at depth 0. Strings in JSON contain no raw
-    newline, so shifting every newline by the depth gives the nested layout of json.dumps.
+    The encoder writes a value as if it started at depth 0. JSON strings contain no raw
+    newline, so indenting every newline by the depth gives the nested layout of json.dumps.
     """
 
     def __init__(self, stream: BinaryIO) -> None:
@@ -122,7 +122,7 @@ class _StreamWriter:
         self.raw("".join(chunks))
 
     def mapping(self, items: list[tuple[str, Callable[[int], None]]], depth: int) -> None:
-        """Write an object whose members, sorted by key, each write their own value."""
+        """Write an object from (key, value writer) pairs, sorted by key as json.dumps sorts."""
         if not items:
             self.raw("{}")
             return
@@ -134,7 +134,7 @@ class _StreamWriter:
         self.raw("\n" + " " * depth + "}")
 
     def sequence(self, items: Sequence[Any], write_item: Callable[[Any, int], None], depth: int) -> None:
-        """Write an array whose items each write themselves with `write_item`."""
+        """Write an array, with each item written by `write_item`."""
         if not items:
             self.raw("[]")
             return
@@ -165,14 +165,25 @@ def _cleaned_members(document: Mapping[str, Any], stats: RenderStats, limit: int
     return list(members.items())
 
 
+def _count_cleaning(document: Mapping[str, Any], stats: RenderStats, limit: int) -> None:
+    """Record in `stats` what `clean_structure(document)` would change, one list item at a time."""
+    for key, item in document.items():
+        clean_and_count(key, stats, limit)
+        if isinstance(item, (list, tuple)):
+            for element in item:
+                clean_structure(element, stats, limit)
+        else:
+            clean_structure(item, stats, limit)
+
+
 def stream_json_report(results: Mapping[str, Any], dataset: Mapping[str, Any],
                        options: ReportOptions, stream: BinaryIO) -> None:
     """Write the JSON report into `stream` with the bytes of `write_json(build_json_document())`.
 
-    The cleaned copy of the dataset and of the result list exists one operation or one result
-    at a time, and the text is written in chunks. So a 5,000-tenant report is never held in
-    memory as a whole document or as one text. The text cleaning counts of the "report" member
-    must cover the results, which come after it, so the results are counted in a first pass.
+    It cleans and writes one dataset operation or one result at a time, in chunks of text, so
+    a 5,000-tenant report is never held in memory as a whole cleaned document or as one string.
+    The text cleaning counts in the "report" member must cover the results, which are written
+    after it, so a first pass counts the changes in the results.
     """
     limit = options.text_limit
     stats = RenderStats()
@@ -192,8 +203,8 @@ def stream_json_report(results: Mapping[str, Any], dataset: Mapping[str, Any],
     def write_dataset(document: Any, depth: int) -> None:
         writer.mapping(_cleaned_members(document, stats, limit, {"datasets": write_datasets}, writer), depth)
 
-    # Counted into the report's numbers now, and cleaned again when written.
-    clean_structure(ordered_results, stats, limit)
+    _count_cleaning(ordered_results, stats, limit)
+    # The results were counted above, so writing them records into a separate, unused RenderStats.
     result_stats = RenderStats()
 
     def write_result_list(items: Any, depth: int) -> None:
@@ -221,7 +232,7 @@ def stream_json_report(results: Mapping[str, Any], dataset: Mapping[str, Any],
 
 
 def _same_value(value: Any, before: Any, expanded: bool, limit: int) -> bool:
-    """Compare one member with a previous report's, item by item when `expanded`."""
+    """Return True when the cleaned `value` equals `before`, item by item when `expanded`."""
     stats = RenderStats()
     if not expanded:
         return clean_structure(value, stats, limit) == before
@@ -248,11 +259,11 @@ def _same_members(document: Mapping[str, Any], before: Any, expanded: Sequence[s
 
 def same_report_sections(results: Mapping[str, Any], dataset: Mapping[str, Any],
                          options: ReportOptions, previous: Mapping[str, Any]) -> bool:
-    """Return True when `previous` contains the "results" and "dataset" members that
-    `build_json_document` would build now.
+    """Return True when the "results" and "dataset" members of `previous` equal those built now.
 
-    The cleaned copies are built one result or one dataset operation at a time, so the
-    comparison does not hold a second copy of a 5,000-tenant report.
+    It cleans and compares one result or one dataset operation at a time, as
+    `build_json_document` would clean them, so it never keeps a second copy of a 5,000-tenant
+    report.
     """
     limit = options.text_limit
     return (_same_members(_ordered_results(results), previous.get("results"), ("results",), limit)

@@ -103,18 +103,18 @@ class SheetWriter:
     def _text_cell(self, text: str) -> Any:
         cell = WriteOnlyCell(self.worksheet)
         cell.value = text
-        # openpyxl marks text starting with '=' as a formula, so the text type is forced.
+        # openpyxl types text starting with '=' as a formula and error codes such as '#N/A' as
+        # errors, so the type is forced to text.
         cell.data_type = "s"
         if is_formula_like(text):
             cell.quotePrefix = True
         return cell
 
     def value(self, value: Any) -> Any:
-        """Return what to append for one unstyled value: the plain value where openpyxl stores
-        it unchanged, else a cell whose type is forced to text.
+        """Return what to append for one unstyled value: itself, its cleaned text or a text cell.
 
-        A plain value costs openpyxl far less than a cell object, which it handles through an
-        exception per cell. Text that openpyxl would store as a formula or an error code, and
+        A plain value costs far less to write than a cell object, which openpyxl's own row path
+        handles through a caught ValueError per cell. Text that openpyxl would store as a formula or an error code, and
         text that needs the quotePrefix style, still becomes a cell.
         """
         if value is None or isinstance(value, (bool, int)):
@@ -127,7 +127,7 @@ class SheetWriter:
         return text
 
     def _clean(self, value: Any, where: str) -> str:
-        """Clean one value and count the changes, naming the cell only when it was cut."""
+        """Clean one value and record the changes, listing the cell only when it was truncated."""
         if isinstance(value, (dict, list, tuple)):
             value = to_json_text(value)
         cleaned = clean_text(value, self.limit)

@@ -26,13 +26,13 @@ from typing import Any, Callable, Sequence
 try:
     from openpyxl.cell._writer import write_cell
     from openpyxl.utils import get_column_letter
-except ImportError:  # reported by render_xlsx when it runs
+except ImportError:  # render_xlsx reports the missing openpyxl when it runs.
     pass
 
 
 # Text that openpyxl 3.1 stores as an error value instead of a string (openpyxl.cell.cell).
 SPREADSHEET_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
-# openpyxl cuts longer text to this many characters.
+# openpyxl 3.1 truncates text longer than this many characters.
 OPENPYXL_TEXT_LIMIT = 32767
 
 
@@ -95,7 +95,7 @@ class FastRows:
         return values
 
     def write_row(self, xf: Any, values: Sequence[Any], row_idx: int) -> None:
-        """Write one row: plain values as raw XML, cell objects through openpyxl."""
+        """Write one row, with plain values as raw XML and other cells through openpyxl."""
         raw_write = getattr(xf, "_file", None)
         if not callable(raw_write) or row_idx in self.worksheet.row_dimensions:
             self.openpyxl_write_row(xf, self.openpyxl_values_to_row(values, row_idx), row_idx)
@@ -141,14 +141,15 @@ class FastRows:
         """Write one value the way openpyxl's `_values_to_row` and `write_row` do."""
         for cell in self.openpyxl_values_to_row([None] * (col_idx - 1) + [value], row_idx):
             if cell._comment is not None:  # pylint: disable=protected-access
-                raise ValueError("cell comments are not supported in the Excel report's rows")
+                raise ValueError("cell %s has a comment, which the Excel report's rows do not support; "
+                             "append the cell without a comment" % cell.coordinate)
             if cell._value is None and not cell.has_style:  # pylint: disable=protected-access
                 continue
             write_cell(xf, self.worksheet, cell, cell.has_style)
 
 
 def install_fast_rows(worksheet: Any) -> bool:
-    """Make a write-only worksheet write plain values itself; return False when it cannot.
+    """Install `FastRows` on a write-only worksheet and return True.
 
     Call it after the first row is appended, because openpyxl creates the sheet's writer then.
     Returns False, and changes nothing, when this openpyxl lacks the hooks.

@@ -32,7 +32,7 @@ CELLS = st.one_of(
 
 
 def as_json(values):
-    # JSON text tells 1 from 1.0 and True, which == does not.
+    # Compare as JSON text, because == treats 1, 1.0 and True as equal, and 0.0 and -0.0 too.
     return json.dumps(values, sort_keys=True)
 
 
@@ -65,10 +65,10 @@ def test_unique_values_stay_plain():
 
 
 def test_dictionary_tells_types_apart():
-    values = [1, 1.0, True, "1", None, {"u": "https://a.example/"}, 1]
+    values = [1, 1.0, True, "1", None, {"u": "https://a.example/"}, 1, 0.0, -0.0, 0.0]
     encoded = dictionary_column(values)
 
-    assert len(encoded["values"]) == 6
+    assert len(encoded["values"]) == 8
     assert as_json(decode_column(encoded)) == as_json(values)
 
 

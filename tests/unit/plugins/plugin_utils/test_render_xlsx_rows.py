@@ -81,7 +81,7 @@ def test_fast_rows_fall_back_without_raw_output() -> None:
     calls: list[int] = []
 
     class LxmlLikeWriter:
-        """Stands in for lxml's incremental writer, which has no raw text output."""
+        """Stand-in for lxml's incremental writer, which has no raw text output (`_file`)."""
 
     class Sheet:
         def __init__(self) -> None:
@@ -103,3 +103,23 @@ def test_can_write_fast_cases() -> None:
     assert can_write_fast("-5")
     for text in ("", " x", "x ", "=A1", "#DIV/0!", "x" * 32768):
         assert not can_write_fast(text), text
+
+
+def test_fast_rows_keep_row_dimensions() -> None:
+    def sheet_xml(fast: bool) -> bytes:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("Data")
+        sheet.append(["Header"])
+        if fast:
+            assert install_fast_rows(sheet) is True
+        sheet.row_dimensions[3].height = 30
+        for row in _rows(sheet):
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        with zipfile.ZipFile(buffer) as archive:
+            return archive.read("xl/worksheets/sheet1.xml")
+
+    fast = sheet_xml(fast=True)
+    assert b'<row r="3" ht="30" customHeight="1">' in fast
+    assert fast == sheet_xml(fast=False)
