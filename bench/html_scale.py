@@ -21,18 +21,11 @@ from typing import Any, Dict, List
 from ansible_collections.prisma_sase.mt_monitor.bench._harness import REPO_ROOT
 from ansible_collections.prisma_sase.mt_monitor.bench._measure import median
 from ansible_collections.prisma_sase.mt_monitor.bench.scale import output_dir
+from ansible_collections.prisma_sase.mt_monitor.tests.browser.chromium import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+)
 
-CHROMIUM = "/usr/bin/chromium"
-# The launch flags of tests/browser/conftest.py.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 TENANTS = 5000
 LATENCY_MS = 0
 

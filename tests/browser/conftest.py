@@ -23,22 +23,15 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._render_htm
 from ansible_collections.prisma_sase.mt_monitor.plugins.plugin_utils._report_delta import (
     compute_delta,
 )
+from ansible_collections.prisma_sase.mt_monitor.tests.browser.chromium import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+)
 from ansible_collections.prisma_sase.mt_monitor.tests.browser.wide_report import make_wide_results
 from ansible_collections.prisma_sase.mt_monitor.tests.fixtures.report_data import (
     make_dataset,
     make_results,
 )
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 # Runs before the report's own script and records CSP violations, which Chromium reports
 # as events on the document.
