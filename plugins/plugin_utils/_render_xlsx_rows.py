@@ -141,8 +141,8 @@ class FastRows:
         """Write one value the way openpyxl's `_values_to_row` and `write_row` do."""
         for cell in self.openpyxl_values_to_row([None] * (col_idx - 1) + [value], row_idx):
             if cell._comment is not None:  # pylint: disable=protected-access
-                raise ValueError("cell %s has a comment, which the Excel report's rows do not support; "
-                             "append the cell without a comment" % cell.coordinate)
+                raise ValueError("cell %s has a comment, which the Excel report's rows do not "
+                                 "support; append the cell without a comment" % cell.coordinate)
             if cell._value is None and not cell.has_style:  # pylint: disable=protected-access
                 continue
             write_cell(xf, self.worksheet, cell, cell.has_style)
