@@ -95,9 +95,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors imp
     PermissionDeniedError,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
-    gather,
-    load_tenants,
-    plan_regions,
+    gather_scope,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._info_module import (
     query_argument_spec,
@@ -172,15 +170,14 @@ class LookupModule(LookupBase):
         """Return the rows of one operation and whether no call failed except by a 403."""
         operation_label = "%s %s" % (PLUGIN_LABEL, prepared.operation)
         try:
-            scope = load_tenants(client, regions=settings.regions, region_map=settings.region_map)
+            results = gather_scope(client, [prepared], settings, warn=messages.warn)[2]
         except PermissionDeniedError as error:
             handle_denied(error, on_denied, messages, operation_label)
             return [], True
         except MonitorError as error:
             raise plugin_error(error, operation_label) from None
 
-        regions = plan_regions(settings.regions, scope.tenants, settings.region_map, messages.warn)
-        outcome = gather(client, [prepared], regions, scope)[prepared.operation]
+        outcome = results[prepared.operation]
 
         denied = [error for error in outcome.errors if error.get("kind") == "permission"]
         others = [error for error in outcome.errors if error.get("kind") != "permission"]

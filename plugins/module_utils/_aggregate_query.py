@@ -31,9 +31,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors imp
     MonitorError,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
-    gather,
-    load_tenants,
-    plan_regions,
+    gather_scope,
     raise_if_failed,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options import (
@@ -201,11 +199,10 @@ def run_aggregate_query() -> None:
         extra_operations = {extra.name: extra} if extra is not None else None
 
         client = Client(settings, warn=module.warn, debug=module.debug)
-        scope = load_tenants(client, regions=settings.regions, region_map=settings.region_map)
-        regions = plan_regions(settings.regions, scope.tenants, settings.region_map, module.warn)
-
-        outcome = gather(client, [prepared], regions, scope, extra_operations=extra_operations)
-        outcome = outcome[prepared.operation]
+        results = gather_scope(
+            client, [prepared], settings, warn=module.warn, extra_operations=extra_operations
+        )[2]
+        outcome = results[prepared.operation]
         # Set before the check below, so a failed task still shows every response and error.
         result.update(
             {

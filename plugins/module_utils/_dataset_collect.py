@@ -26,20 +26,13 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._dataset im
     utc_text,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
-    PendingScope,
-    TenantScope,
-    gather,
-    load_tenants,
-    plan_regions,
+    gather_scope,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query import (
     build_request,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._query_time import (
     parse_time_range,
-)
-from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._regions import (
-    AUTO_REGION,
 )
 
 WarnCallback = Callable[[str], None]
@@ -107,21 +100,9 @@ def collect_dataset(
     window = time_window(time_range, now)
     prepared = prepare_requests(names, time_range, now)
 
-    def load() -> TenantScope:
-        return load_tenants(
-            client, tsg_id=scope_tsg_id, regions=settings.regions, region_map=settings.region_map
-        )
-
-    if any(region != AUTO_REGION for region in settings.regions):
-        # The regions are known without the hierarchy, so it loads beside the operations.
-        pending = PendingScope(load)
-        regions = plan_regions(settings.regions, [], settings.region_map, warn)
-        results = gather(client, prepared, regions, pending, tsg_id=scope_tsg_id)
-        scope = pending.scope
-    else:
-        scope = load()
-        regions = plan_regions(settings.regions, scope.tenants, settings.region_map, warn)
-        results = gather(client, prepared, regions, scope, tsg_id=scope_tsg_id)
+    scope, regions, results = gather_scope(
+        client, prepared, settings, tsg_id=scope_tsg_id, warn=warn
+    )
 
     return build_dataset(
         results=results,

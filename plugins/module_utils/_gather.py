@@ -424,6 +424,48 @@ def gather(
     return results
 
 
+def gather_scope(
+    client: Any,
+    prepared_requests: Sequence[Any],
+    settings: Any,
+    *,
+    tsg_id: Optional[str] = None,
+    warn: Optional[WarnCallback] = None,
+    extra_operations: Optional[Mapping[str, Operation]] = None,
+) -> Tuple[TenantScope, List[str], Dict[str, OperationResult]]:
+    """Load the scope's hierarchy, plan the regions and gather the requests; return all three.
+
+    When ``settings.regions`` names the regions, the hierarchy is read beside the operations
+    (see PendingScope). With ``auto`` it is read first, because it lists where tenants live.
+    A failed hierarchy call raises its MonitorError.
+    """
+
+    def load() -> TenantScope:
+        return load_tenants(
+            client, tsg_id=tsg_id, regions=settings.regions, region_map=settings.region_map
+        )
+
+    if any(region != AUTO_REGION for region in settings.regions):
+        pending = PendingScope(load)
+        regions = plan_regions(settings.regions, [], settings.region_map, warn)
+        results = gather(
+            client,
+            prepared_requests,
+            regions,
+            pending,
+            tsg_id=tsg_id,
+            extra_operations=extra_operations,
+        )
+        return pending.scope, regions, results
+
+    scope = load()
+    regions = plan_regions(settings.regions, scope.tenants, settings.region_map, warn)
+    results = gather(
+        client, prepared_requests, regions, scope, tsg_id=tsg_id, extra_operations=extra_operations
+    )
+    return scope, regions, results
+
+
 def _error_class(kind: Any) -> type:
     """Return the MonitorError subclass of an error kind, or MonitorError itself."""
     for subclass in MonitorError.__subclasses__():

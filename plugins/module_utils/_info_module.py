@@ -26,9 +26,7 @@ from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._errors imp
     MonitorError,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._gather import (
-    gather,
-    load_tenants,
-    plan_regions,
+    gather_scope,
     raise_if_failed,
 )
 from ansible_collections.prisma_sase.mt_monitor.plugins.module_utils._options import (
@@ -124,10 +122,8 @@ def run_info_module(family: str, result_key: str, default_operation: str) -> Non
         result["operation"] = prepared.operation
 
         client = Client(settings, warn=module.warn, debug=module.debug)
-        scope = load_tenants(client, regions=settings.regions, region_map=settings.region_map)
-        regions = plan_regions(settings.regions, scope.tenants, settings.region_map, module.warn)
-
-        outcome = gather(client, [prepared], regions, scope)[prepared.operation]
+        results = gather_scope(client, [prepared], settings, warn=module.warn)[2]
+        outcome = results[prepared.operation]
         # Set before the check below, so a failed task still names every failed region.
         result.update(
             {
